@@ -1,0 +1,95 @@
+"""The catalog: every item in every language, ready to render.
+
+A translation file holds only text; its item is the English facts with that text laid over
+them. An item with no translation, or with some text not yet translated, falls back to English
+and says so. Links are declared on one side (an action lists its mechanisms) and shown on
+both, so the catalog computes the other side once.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .load import Document
+from .model import REFERENCE_LANGUAGE, TRANSLATABLE, Model
+from .strings import Strings
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item as readers of one language see it."""
+
+    type_name: str
+    id: str
+    language: str
+    fields: dict  # English facts with this language's text over them
+    untranslated: tuple[str, ...] = ()  # translatable fields shown in English here
+    has_translation: bool = True  # whether content/<language>/<type>/<id>.yaml exists
+
+    @property
+    def is_fallback(self) -> bool:
+        """Whether readers see some English text on this language's page."""
+        return bool(self.untranslated)
+
+    def __getitem__(self, name: str):
+        return self.fields.get(name)
+
+    @property
+    def title(self) -> str:
+        return self.fields["title"]
+
+
+@dataclass
+class Catalog:
+    model: Model
+    strings: dict[str, Strings]
+    items: dict[tuple[str, str, str], Item]  # (language, type, id) -> Item
+    backlinks: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
+
+    def get(self, language: str, type_name: str, item_id: str) -> Item:
+        return self.items[(language, type_name, item_id)]
+
+    def items_of(self, language: str, type_name: str) -> list[Item]:
+        """A type's items in one language, in reading order (the plan's order for actions)."""
+        found = [item for (lang, kind, _), item in self.items.items() if lang == language and kind == type_name]
+        return sorted(found, key=lambda item: (item["order"] or 0, item.title.casefold()))
+
+    def related(self, item: Item) -> dict[str, list[Item]]:
+        """The items an item links to and the items that link to it, by type, in its language."""
+        ids: dict[str, set[str]] = defaultdict(set)
+        for f in self.model.types[item.type_name].reference_fields():
+            ids[f.ref_type].update(item[f.name] or [])
+        for type_name, sources in self.backlinks.get((item.type_name, item.id), {}).items():
+            ids[type_name].update(sources)
+        return {
+            type_name: sorted((self.get(item.language, type_name, i) for i in ids[type_name]),
+                              key=lambda other: (other["order"] or 0, other.title.casefold()))
+            for type_name in self.model.types if ids.get(type_name)
+        }
+
+
+def build_catalog(model: Model, documents: list[Document]) -> Catalog:
+    """Merge valid documents into items for every language."""
+    by_key = {(d.language, d.type_name, d.name): d for d in documents}
+    ui = {d.language: d.data for d in documents if d.type_name == "ui"}
+    strings = {lang: Strings(lang, ui.get(lang) or {}, ui.get(REFERENCE_LANGUAGE) or {}) for lang in model.languages}
+    items: dict[tuple[str, str, str], Item] = {}
+    backlinks: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for (language, type_name, item_id), english in sorted(by_key.items()):
+        if language != REFERENCE_LANGUAGE or type_name == "ui":
+            continue
+        content_type = model.types[type_name]
+        for f in content_type.reference_fields():
+            for target in english.data.get(f.name) or []:
+                backlinks[(f.ref_type, target)][type_name].append(item_id)
+        for lang in model.languages:
+            translation = by_key.get((lang, type_name, item_id))
+            text = translation.data if translation and lang != REFERENCE_LANGUAGE else {}
+            untranslated = tuple(
+                name for name, f in content_type.fields.items()
+                if lang != REFERENCE_LANGUAGE and f.role == TRANSLATABLE and name in english.data and name not in text
+            )
+            items[(lang, type_name, item_id)] = Item(
+                type_name, item_id, lang, {**english.data, **text}, untranslated, translation is not None)
+    frozen = {key: {kind: sorted(ids) for kind, ids in value.items()} for key, value in backlinks.items()}
+    return Catalog(model, strings, items, frozen)

@@ -1,0 +1,199 @@
+"""The content model, declared once: languages, content types, their fields and page paths.
+
+Types and fields are read from the JSON Schemas in schemas/, which are the single source of
+truth for validation, for editors and for the pipeline: a field's translatability (`x-i18n`),
+the type it links to (`x-ref`) and its taxonomy (`x-taxonomy`) are schema keywords.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from referencing import Registry, Resource
+
+REFERENCE_LANGUAGE = "en"
+SCHEMA_SUFFIX = ".schema.json"
+NON_TYPE_SCHEMAS = {"common", "ui"}
+
+TRANSLATABLE = "translatable"
+LOCALIZABLE = "localizable"
+NEUTRAL = "neutral"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One top-level field of a content type, as its schema declares it."""
+
+    name: str
+    schema: dict  # the property's schema with its $ref resolved
+    required: bool
+
+    @property
+    def role(self) -> str:
+        return self.schema.get("x-i18n", NEUTRAL)
+
+    @property
+    def in_translations(self) -> bool:
+        """Whether a translation file may set this field."""
+        return self.name == "id" or self.role in (TRANSLATABLE, LOCALIZABLE)
+
+    @property
+    def ref_type(self) -> str | None:
+        return self.schema.get("x-ref")
+
+    @property
+    def taxonomy(self) -> str | None:
+        return self.schema.get("x-taxonomy")
+
+    @property
+    def markdown(self) -> bool:
+        return bool(self.schema.get("x-markdown"))
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """A kind of item (mechanisms, tools, ...): its schema and where its pages live."""
+
+    name: str
+    schema: dict
+    registry: Registry = field(repr=False, compare=False)
+
+    @cached_property
+    def fields(self) -> dict[str, Field]:
+        required = set(self.schema.get("required", []))
+        return {
+            name: Field(name, resolve(prop, self.registry), name in required)
+            for name, prop in self.schema["properties"].items()
+        }
+
+    @cached_property
+    def translation_schema(self) -> dict:
+        """The schema a translation file must meet: the id and the translatable fields only."""
+        allowed = {name for name, f in self.fields.items() if f.in_translations}
+        return {
+            **self.schema,
+            "properties": {k: v for k, v in self.schema["properties"].items() if k in allowed},
+            "required": [k for k in self.schema.get("required", []) if k == "id" or self.fields[k].role == TRANSLATABLE],
+        }
+
+    def reference_fields(self) -> list[Field]:
+        return [f for f in self.fields.values() if f.ref_type]
+
+    def taxonomy_fields(self) -> list[Field]:
+        return [f for f in self.fields.values() if f.taxonomy]
+
+
+def resolve(schema: dict, registry: Registry) -> dict:
+    """A property schema with its `$ref` followed, its own keywords winning over the target's."""
+    if "$ref" not in schema:
+        return schema
+    target = registry.resolver().lookup(schema["$ref"]).contents
+    merged = {**resolve(target, registry), **schema}
+    del merged["$ref"]
+    return merged
+
+
+@dataclass(frozen=True)
+class Model:
+    """Everything the pipeline knows about the shape of the content."""
+
+    root: Path  # the project root
+    types: dict[str, ContentType]
+    languages: tuple[str, ...]  # reference language first
+    registry: Registry = field(repr=False)
+    ui_schema: dict = field(repr=False)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        return self.languages[1:]
+
+    def taxonomies(self) -> dict[str, list[str]]:
+        """Every taxonomy with its values, from the enums of the schemas."""
+        found: dict[str, list[str]] = {}
+        for schema in self._all_schemas():
+            _collect_taxonomies(schema, found)
+        return found
+
+    def _all_schemas(self):
+        yield self.registry.contents("common.schema.json")
+        for content_type in self.types.values():
+            yield content_type.schema
+
+
+def _collect_taxonomies(node, found: dict[str, list[str]]) -> None:
+    if isinstance(node, dict):
+        if "x-taxonomy" in node and "enum" in node:
+            found.setdefault(node["x-taxonomy"], list(node["enum"]))
+        for value in node.values():
+            _collect_taxonomies(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _collect_taxonomies(value, found)
+
+
+def load_model(root: Path) -> Model:
+    """Read the schemas and the language folders of a project."""
+    schema_dir = root / "schemas"
+    schemas = {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(schema_dir.glob("*" + SCHEMA_SUFFIX))
+    }
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    types = {
+        name[: -len(SCHEMA_SUFFIX)]: ContentType(name[: -len(SCHEMA_SUFFIX)], schema, registry)
+        for name, schema in schemas.items()
+        if name[: -len(SCHEMA_SUFFIX)] not in NON_TYPE_SCHEMAS
+    }
+    found = sorted(p.name for p in (root / "content").iterdir() if p.is_dir())
+    if REFERENCE_LANGUAGE in found:
+        found.remove(REFERENCE_LANGUAGE)
+    languages = (REFERENCE_LANGUAGE, *found)
+    return Model(root, types, languages, registry, schemas["ui.schema.json"])
+
+
+def page_path(type_name: str, item_id: str, language: str) -> str:
+    """Where an item's page lives under docs/ (suffix style): its permanent address."""
+    return _localized(f"{type_name}/{item_id}.md", language)
+
+
+def page_url(type_name: str, item_id: str, language: str) -> str:
+    """An item's permanent address on the site: /<type>/<id>/ in English, /<lang>/<type>/<id>/ otherwise."""
+    return docs_page_url(f"{type_name}/{item_id}.md", language)
+
+
+def docs_page_url(path: str, language: str) -> str:
+    """The address of the page made from docs/<path> (unsuffixed) in a language: /about/, /ar/about/."""
+    prefix = "" if language == REFERENCE_LANGUAGE else f"{language}/"
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return f"/{prefix}{stem}"
+
+
+def relative_href(from_url: str, to_url: str) -> str:
+    """A relative href between two directory URLs, so the site works under any base path and offline."""
+    href = posixpath.relpath(to_url, from_url)
+    return "./" if href == "." else href + "/"
+
+
+def index_path(type_name: str, language: str) -> str:
+    """Where a type's index page lives under docs/."""
+    return _localized(f"{type_name}/index.md", language)
+
+
+def _localized(path: str, language: str) -> str:
+    if language == REFERENCE_LANGUAGE:
+        return path
+    stem, suffix = path.rsplit(".", 1)
+    return f"{stem}.{language}.{suffix}"

@@ -1,0 +1,119 @@
+"""Rendering the catalog into Markdown pages, keyed by their path under docs/.
+
+Templates in hooks/templates/ hold the markup; this module decides what goes on each page:
+which items, in which order and groups, with which labels, and the links between pages.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .catalog import Catalog, Item
+from .docs_pages import MissingPage
+from .model import REFERENCE_LANGUAGE, docs_page_url, index_path, page_path, page_url, relative_href
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading on an index page and the items under it."""
+
+    label: str
+    items: list[Item]
+
+
+class Renderer:
+    """Turns a catalog into the Markdown of every generated page."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            extensions=["jinja2.ext.do"],
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["md_text"] = escape_markdown
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: items and type indexes, in every language."""
+        pages = {}
+        for (language, type_name, item_id), item in self.catalog.items.items():
+            pages[page_path(type_name, item_id, language)] = self.item_page(item)
+        for language in self.catalog.model.languages:
+            for type_name in self.catalog.model.types:
+                pages[index_path(type_name, language)] = self.index_page(language, type_name)
+        return pages
+
+    def untranslated_docs_page(self, page: MissingPage) -> str:
+        """A hand-written English page for readers of another language, with the notice on top."""
+        front_matter, markdown = page.parts()
+        return self.env.get_template("untranslated.md.j2").render(
+            notices=self.catalog.strings[page.language].section("notices"),
+            english_href=relative_href(docs_page_url(page.english, page.language),
+                                       docs_page_url(page.english, REFERENCE_LANGUAGE)),
+            front_matter=front_matter,
+            english_markdown=markdown,
+        )
+
+    def item_page(self, item: Item) -> str:
+        here = page_path(item.type_name, item.id, REFERENCE_LANGUAGE)
+        template = self.env.get_template(f"{item.type_name}.md.j2")
+        return template.render(
+            item=item,
+            related=self.catalog.related(item),
+            english_href=relative_href(page_url(item.type_name, item.id, item.language), page_url(item.type_name, item.id, REFERENCE_LANGUAGE)),
+            **self._context(item.language, here),
+        )
+
+    def index_page(self, language: str, type_name: str) -> str:
+        here = index_path(type_name, REFERENCE_LANGUAGE)
+        content_type = self.catalog.model.types[type_name]
+        items = self.catalog.items_of(language, type_name)
+        group_by = content_type.schema.get("x-index-by")
+        strings = self.catalog.strings[language]
+        if group_by:
+            taxonomy = content_type.fields[group_by].taxonomy
+            values = content_type.fields[group_by].schema["enum"]
+            groups = [Group(strings.get("taxonomies", taxonomy, value), [i for i in items if i[group_by] == value])
+                      for value in values]
+            groups = [group for group in groups if group.items]
+        else:
+            groups = [Group("", items)]
+        return self.env.get_template("index.md.j2").render(
+            type_name=type_name, groups=groups, **self._context(language, here))
+
+    def _context(self, language: str, here: str) -> dict:
+        strings = self.catalog.strings[language]
+
+        def link(item: Item) -> str:
+            """A relative link to an item's page; MkDocs picks the page of the reader's language."""
+            return posixpath.relpath(page_path(item.type_name, item.id, REFERENCE_LANGUAGE), posixpath.dirname(here))
+
+        def label(item: Item, field_name: str) -> str:
+            """The reader's-language label of an item's taxonomy value, e.g. its region."""
+            taxonomy_name = self.catalog.model.types[item.type_name].fields[field_name].taxonomy
+            return strings.get("taxonomies", taxonomy_name, str(item[field_name]))
+
+        return {
+            "language": language,
+            "labels": strings.section("labels"),
+            "types": strings.section("types"),
+            "notices": strings.section("notices"),
+            "link": link,
+            "label": label,
+            "taxonomies": strings.section("taxonomies"),
+        }
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text (a title, a label) made safe to place inside Markdown."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)

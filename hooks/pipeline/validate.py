@@ -1,0 +1,280 @@
+"""Checking loaded documents: schema, text safety, ids and cross-references -> `Problem`s.
+
+The JSON Schemas do the structural checks (through the jsonschema library); this module turns
+each schema error into a message a translator can act on, and adds the checks a schema cannot
+express: ids against file names, links between files, and invisible or unsafe text.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+
+from jsonschema import Draft202012Validator
+
+from .load import Document, dotted
+from .model import REFERENCE_LANGUAGE, ContentType, Model
+from .problems import Problem
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+JSON_TYPE_NAMES = {
+    "string": "text", "array": "a list", "object": "a group of fields (key: value lines)",
+    "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "nothing",
+}
+
+
+def validate(model: Model, documents: list[Document]) -> list[Problem]:
+    """Every problem in the content, in one pass."""
+    problems: list[Problem] = []
+    english = {(d.type_name, d.name): d for d in documents
+               if d.language == REFERENCE_LANGUAGE and d.type_name != "ui"}
+    for document in documents:
+        problems += check_schema(model, document)
+        problems += check_text(document)
+        if document.type_name == "ui":
+            continue
+        problems += check_id(document)
+        if document.language != REFERENCE_LANGUAGE and (document.type_name, document.name) not in english:
+            problems.append(Problem(document.path, 1, 1, "-",
+                                    f"there is no English original content/en/{document.type_name}/{document.name}.yaml",
+                                    "check the file name against the English folder, or add the English item first"))
+    problems += check_references(model, list(english.values()))
+    problems += check_unique_ids(list(english.values()))
+    problems += check_ui(model, [d for d in documents if d.type_name == "ui"])
+    return problems
+
+
+# --- schema -----------------------------------------------------------------------------------
+
+def check_schema(model: Model, document: Document) -> list[Problem]:
+    if document.type_name == "ui":
+        schema, content_type = model.ui_schema, None
+    else:
+        content_type = model.types[document.type_name]
+        is_translation = document.language != REFERENCE_LANGUAGE
+        schema = content_type.translation_schema if is_translation else content_type.schema
+    validator = Draft202012Validator(schema, registry=model.registry)
+    problems = []
+    for error in validator.iter_errors(document.data):
+        problems += _explain(error, document, content_type)
+    return problems
+
+
+def _explain(error, document: Document, content_type: ContentType | None) -> list[Problem]:
+    """Schema error -> problems worded for translators, placed on the line they wrote."""
+    path = tuple(error.absolute_path)
+    line, column = document.position(path)
+    fix = error.schema.get("x-fix", "") if isinstance(error.schema, dict) else ""
+    instance = error.instance
+    kind = error.validator
+
+    def problem(field_path, message, advice=fix, at_key=False):
+        l, c = document.position(field_path, of_key=True) if at_key else (line, column)
+        return Problem(document.path, l, c, dotted(field_path), message, advice)
+
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        found = []
+        for key in sorted(set(instance) - set(allowed)):
+            found.append(problem((*path, key), *_unknown_key(key, allowed, document, content_type, path), at_key=True))
+        return found
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        return [problem((*path, name), f"the required field '{name}' is missing", f"add a line '{name}: ...'")
+                for name in missing]
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " or ".join(JSON_TYPE_NAMES.get(t, t) for t in expected)
+        return [problem(path, f"expected {wanted}, found {_describe(instance)}", fix or _type_fix(expected, instance))]
+    if kind == "enum":
+        values = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(instance), values, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        if isinstance(instance, bool):
+            hint = "put the value in quotes (YAML reads yes/no/on/off as true/false); "
+        return [problem(path, f"{_describe(instance)} is not a known value", f"{hint}use one of: {', '.join(values)}")]
+    if kind == "pattern":
+        return [problem(path, f"{_describe(instance)} is not valid here", fix)]
+    if kind == "minLength":
+        return [problem(path, "the text is empty", "write the text, or remove the field if it is optional")]
+    if kind == "minItems":
+        return [problem(path, f"the list needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}",
+                        "add an entry on its own line starting with '- '")]
+    if kind == "uniqueItems":
+        return [problem(path, "the list gives the same value twice", "remove the repeated entry")]
+    if kind in ("minimum", "maximum"):
+        return [problem(path, f"{instance} is out of range ({kind} {error.validator_value})", fix)]
+    if kind == "anyOf":
+        return [problem(path, "this entry is incomplete", fix)]
+    return [problem(path, error.message, fix)]
+
+
+def _unknown_key(key, allowed, document: Document, content_type: ContentType | None, path) -> tuple[str, str]:
+    if content_type and not path and key in content_type.fields:
+        return (f"'{key}' is written once, in the English file, not in a translation",
+                f"remove it here; change it in content/en/{document.type_name}/{document.name}.yaml if it is wrong")
+    close = difflib.get_close_matches(str(key), allowed, n=1)
+    if close:
+        return f"unknown field '{key}'", f"did you mean '{close[0]}'?"
+    return f"unknown field '{key}'", f"allowed fields here: {', '.join(allowed)}"
+
+
+def _describe(value) -> str:
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, dict)):
+        return JSON_TYPE_NAMES["array" if isinstance(value, list) else "object"]
+    if value is None:
+        return "nothing"
+    return repr(value)
+
+
+def _type_fix(expected: list[str], instance) -> str:
+    if "array" in expected:
+        return "write one entry per line, each starting with '- '"
+    if "string" in expected and isinstance(instance, bool):
+        return "put the value in quotes (YAML reads yes/no/on/off as true/false)"
+    if "string" in expected:
+        return "write the text after the colon; put it in quotes if it starts with a special character"
+    return "see the field's description in the schema"
+
+
+# --- text safety ------------------------------------------------------------------------------
+
+def check_text(document: Document) -> list[Problem]:
+    """Invisible direction controls can reorder what readers see; HTML and script links are
+    not allowed in content, which the site renders for people at risk."""
+    problems = []
+    for path, text in _strings(document.data, ()):
+        line, column = document.position(path)
+        for match in BIDI_CONTROLS.finditer(text):
+            char = match.group()
+            problems.append(Problem(document.path, line, column, dotted(path),
+                                    f"invisible bidirectional control character U+{ord(char):04X} "
+                                    f"({unicodedata.name(char)}) at character {match.start() + 1}",
+                                    "delete it: the site sets the text direction itself"))
+        for match in HTML_TAG.finditer(text):
+            problems.append(Problem(document.path, line, column, dotted(path),
+                                    f"raw HTML is not allowed: {match.group()[:40]}",
+                                    "write plain text or Markdown (e.g. *emphasis*, [text](https://...))"))
+        for match in MARKDOWN_LINK.finditer(text):
+            if not SAFE_LINK.match(match.group(1)):
+                problems.append(Problem(document.path, line, column, dotted(path),
+                                        f"unsafe or incomplete link address: '{match.group(1)[:40]}'",
+                                        "links in text must start with https://, http:// or mailto:"))
+    return problems
+
+
+def _strings(value, path):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, (*path, index))
+
+
+# --- ids and references -----------------------------------------------------------------------
+
+def check_id(document: Document) -> list[Problem]:
+    data = document.data if isinstance(document.data, dict) else {}
+    item_id = data.get("id")
+    if isinstance(item_id, str) and item_id != document.name:
+        line, column = document.position(("id",))
+        return [Problem(document.path, line, column, "id",
+                        f"the id '{item_id}' does not match the file name '{document.name}.yaml'",
+                        f"set 'id: {document.name}', or rename the file (in every language) to {item_id}.yaml")]
+    return []
+
+
+def check_references(model: Model, english: list[Document]) -> list[Problem]:
+    ids = defaultdict(set)
+    for document in english:
+        ids[document.type_name].add(document.name)
+    problems = []
+    for document in english:
+        content_type = model.types[document.type_name]
+        data = document.data if isinstance(document.data, dict) else {}
+        for field in content_type.reference_fields():
+            values = data.get(field.name)
+            for index, target in enumerate(values if isinstance(values, list) else []):
+                if isinstance(target, str) and target not in ids[field.ref_type]:
+                    line, column = document.position((field.name, index))
+                    close = difflib.get_close_matches(target, sorted(ids[field.ref_type]), n=1)
+                    hint = f"did you mean '{close[0]}'? " if close else ""
+                    problems.append(Problem(document.path, line, column, f"{field.name}.{index}",
+                                            f"there is no item '{target}' in {field.ref_type}",
+                                            f"{hint}use the file name of an item in content/en/{field.ref_type}/"))
+    return problems
+
+
+def check_unique_ids(english: list[Document]) -> list[Problem]:
+    """An id names one item across all types, and a former id is never reused, so that every
+    address ever published points to one thing only."""
+    owner: dict[str, str] = {}
+    problems = []
+    for document in sorted(english, key=lambda d: d.path):
+        owner.setdefault(document.name, document.path)
+        if owner[document.name] != document.path:
+            problems.append(Problem(document.path, 1, 1, "id", f"the id '{document.name}' is also used by {owner[document.name]}",
+                                    "ids must be unique across all types: rename one of the two files"))
+    for document in sorted(english, key=lambda d: d.path):
+        former = document.data.get("former_ids") if isinstance(document.data, dict) else None
+        for index, old in enumerate(former if isinstance(former, list) else []):
+            if not isinstance(old, str):
+                continue
+            line, column = document.position(("former_ids", index))
+            if old in owner and owner[old] != document.path:
+                problems.append(Problem(document.path, line, column, f"former_ids.{index}",
+                                        f"the former id '{old}' is used by {owner[old]}",
+                                        "a published address must lead to one item only: remove it from one of them"))
+            owner.setdefault(old, document.path)
+    return problems
+
+
+# --- interface strings ------------------------------------------------------------------------
+
+def check_ui(model: Model, ui_documents: list[Document]) -> list[Problem]:
+    """English defines every key (and a label for every taxonomy value); translations may only
+    use keys that English has."""
+    english = next((d for d in ui_documents if d.language == REFERENCE_LANGUAGE), None)
+    if english is None or not isinstance(english.data, dict):
+        return []
+    problems = []
+    taxonomies = english.data.get("taxonomies") or {}
+    for taxonomy, values in model.taxonomies().items():
+        labels = taxonomies.get(taxonomy) if isinstance(taxonomies, dict) else None
+        for value in values:
+            if not isinstance(labels, dict) or value not in labels:
+                line, column = english.position(("taxonomies", taxonomy))
+                problems.append(Problem(english.path, line, column, f"taxonomies.{taxonomy}.{value}",
+                                        f"no label for the value '{value}'", f"add '{value}: <label>' under taxonomies.{taxonomy}"))
+    reference_keys = set(_leaf_paths(english.data, ()))
+    for document in ui_documents:
+        if document is english or not isinstance(document.data, dict):
+            continue
+        for path in _leaf_paths(document.data, ()):
+            if path not in reference_keys:
+                siblings = sorted(str(p[-1]) for p in reference_keys if p[:-1] == path[:-1])
+                close = difflib.get_close_matches(str(path[-1]), siblings, n=1)
+                line, column = document.position(path, of_key=True)
+                problems.append(Problem(document.path, line, column, dotted(path),
+                                        f"unknown key '{path[-1]}': content/en/ui.yaml has no such key",
+                                        f"did you mean '{close[0]}'?" if close else "use the keys of content/en/ui.yaml"))
+    return problems
+
+
+def _leaf_paths(value, path):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _leaf_paths(child, (*path, key))
+    else:
+        yield path
