@@ -1,0 +1,167 @@
+"""Assertions on a real build of the real project: every item in every language, the right
+language and direction, a page-aware language switcher, links both ways, translated labels,
+and no resource from another host."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, build, copy_project
+
+TYPES = sorted(p.name for p in (ROOT / "content" / "en").iterdir() if p.is_dir())
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+def english_items():
+    for type_name in TYPES:
+        for file in sorted((ROOT / "content" / "en" / type_name).glob("*.yaml")):
+            yield type_name, file.stem, yaml.safe_load(file.read_text(encoding="utf-8"))
+
+
+def ui(language: str) -> dict:
+    return yaml.safe_load((ROOT / "content" / language / "ui.yaml").read_text(encoding="utf-8"))
+
+
+def page_file(site: Path, language: str, url_path: str) -> Path:
+    prefix = "" if language == "en" else f"{language}/"
+    return site / f"{prefix}{url_path}" / "index.html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(site: Path, page: Path, href: str) -> Path:
+    """The file a relative link on a page leads to."""
+    page_url = "/" + page.parent.relative_to(site).as_posix() + "/"
+    target = urlsplit(urljoin(page_url.replace("//", "/"), href)).path
+    path = site / target.lstrip("/")
+    return path / "index.html" if target.endswith("/") else path
+
+
+def article(page: BeautifulSoup):
+    return page.select_one("article")
+
+
+def test_every_item_and_index_exists_in_every_language(site):
+    for language in LANGUAGES:
+        for type_name in TYPES:
+            assert page_file(site, language, type_name).exists()
+        for type_name, item_id, _ in english_items():
+            assert page_file(site, language, f"{type_name}/{item_id}").exists(), (language, type_name, item_id)
+
+
+@pytest.mark.parametrize("language,direction", [("en", "ltr"), ("ar", "rtl"), ("fr", "ltr"), ("es", "ltr")])
+def test_language_and_direction(site, language, direction):
+    for type_name, item_id, _ in english_items():
+        page = soup(page_file(site, language, f"{type_name}/{item_id}"))
+        assert page.html["lang"] == language
+        assert page.body["dir"] == direction
+
+
+def test_switcher_leads_to_the_same_page_in_each_language(site):
+    for type_name, item_id, _ in english_items():
+        for language in LANGUAGES:
+            path = page_file(site, language, f"{type_name}/{item_id}")
+            links = {a["hreflang"]: a["href"] for a in soup(path).select("a.md-select__link[hreflang]")}
+            assert sorted(links) == sorted(LANGUAGES)
+            for other, href in links.items():
+                assert resolve(site, path, href) == page_file(site, other, f"{type_name}/{item_id}"), (path, other, href)
+
+
+def test_cross_links_go_both_ways(site):
+    schemas = {t: yaml.safe_load((ROOT / "schemas" / f"{t}.schema.json").read_text()) for t in TYPES}
+    checked = 0
+    for type_name, item_id, data in english_items():
+        for field, spec in schemas[type_name]["properties"].items():
+            if "x-ref" not in spec:
+                continue
+            for target in data.get(field) or []:
+                for language in LANGUAGES:
+                    here = page_file(site, language, f"{type_name}/{item_id}")
+                    there = page_file(site, language, f"{spec['x-ref']}/{target}")
+                    assert there in linked_pages(site, here), (here, there)
+                    assert here in linked_pages(site, there), (there, here)
+                    checked += 1
+    assert checked > 0
+
+
+def linked_pages(site: Path, page: Path) -> set[Path]:
+    return {resolve(site, page, a["href"]) for a in article(soup(page)).select("a[href]")
+            if not a["href"].startswith(("http", "#", "mailto:"))}
+
+
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_labels_and_taxonomy_values_are_in_the_pages_language(site, language):
+    own, english = ui(language), ui("en")
+    own_labels = set(own["labels"].values()) | {v for tax in own["taxonomies"].values() for v in tax.values()}
+    english_only = ({*english["labels"].values(), *(v for tax in english["taxonomies"].values() for v in tax.values())}
+                    - own_labels)
+    for type_name, item_id, _ in english_items():
+        page = article(soup(page_file(site, language, f"{type_name}/{item_id}")))
+        for element in page.select("dt, dd, h2"):
+            text = element.get_text(" ", strip=True).rstrip("¶").strip()
+            assert text not in english_only, (language, type_name, item_id, text)
+        for dt in page.select("dt"):
+            assert dt.get_text(strip=True) in own_labels
+
+
+def test_navigation_titles_are_translated(site):
+    titles = {t["title"] for t in ui("ar")["types"].values()}
+    nav = soup(page_file(site, "ar", "")).select_one("nav.md-nav--primary")
+    assert titles <= {a.get_text(" ", strip=True) for a in nav.select("a")}
+
+
+def test_arabic_heading_anchors_keep_arabic_letters(site):
+    page = soup(page_file(site, "ar", "about"))
+    ids = [h["id"] for h in article(page).select("h2[id]")]
+    assert ids and all(ARABIC_LETTER.search(i) for i in ids), ids
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_found_page_speaks_each_language(site, language):
+    path = site / ("404.html" if language == "en" else f"{language}/404.html")
+    page = soup(path)
+    assert page.html["lang"] == language
+    assert page.find("h1").get_text(strip=True) == ui(language)["notices"]["not_found_title"]
+
+
+def test_no_built_file_loads_anything_from_another_host(site):
+    external = re.compile(r"^(https?:)?//", re.IGNORECASE)
+    for path in site.rglob("*.html"):
+        page = soup(path)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                               ("source", "src"), ("video", "src"), ("audio", "src"), ("object", "data")):
+            for element in page.find_all(tag):
+                value = element.get(attribute) or ""
+                assert not external.match(value), (path, str(element)[:200])
+        assert "fonts.googleapis" not in str(page)
+    for path in site.rglob("*.css"):
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8", errors="replace"))
+        assert not [u for u in urls if external.match(u)], path
+
+
+def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(tmp_path):
+    project = copy_project(tmp_path / "project")
+    type_name, item_id, _ = next(english_items())
+    (project / f"content/ar/{type_name}/{item_id}.yaml").unlink()
+    (project / "docs/about.fr.md").unlink()
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    for language, url_path in (("ar", f"{type_name}/{item_id}"), ("fr", "about")):
+        path = page_file(site, language, url_path)
+        page = soup(path)
+        notice = page.select_one(".hub-fallback")
+        assert notice is not None, path
+        assert ui(language)["notices"]["untranslated_text"] in notice.get_text(" ", strip=True)
+        english = notice.select_one("a[hreflang=en]")
+        assert resolve(site, path, english["href"]) == page_file(site, "en", url_path)
+        assert page.html["lang"] == language
+    translated = soup(page_file(site, "es", f"{type_name}/{item_id}"))
+    assert translated.select_one(".hub-fallback") is None
