@@ -58,7 +58,7 @@ class Catalog:
         """The items an item links to and the items that link to it, by type, in its language."""
         ids: dict[str, set[str]] = defaultdict(set)
         for f in self.model.types[item.type_name].reference_fields():
-            ids[f.ref_type].update(item[f.name] or [])
+            ids[f.ref_type].update(f.targets(item[f.name]))
         for type_name, sources in self.backlinks.get((item.type_name, item.id), {}).items():
             ids[type_name].update(sources)
         return {
@@ -80,7 +80,7 @@ def build_catalog(model: Model, documents: list[Document]) -> Catalog:
             continue
         content_type = model.types[type_name]
         for f in content_type.reference_fields():
-            for target in english.data.get(f.name) or []:
+            for target in f.targets(english.data.get(f.name)):
                 backlinks[(f.ref_type, target)][type_name].append(item_id)
         for lang in model.languages:
             translation = by_key.get((lang, type_name, item_id))

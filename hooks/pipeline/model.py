@@ -44,6 +44,12 @@ class Field:
     def ref_type(self) -> str | None:
         return self.schema.get("x-ref")
 
+    def targets(self, value) -> list:
+        """The ids a reference field's value points to: one id, or a list of ids."""
+        if not self.ref_type or value is None:
+            return []
+        return value if isinstance(value, list) else [value]
+
     @property
     def taxonomy(self) -> str | None:
         return self.schema.get("x-taxonomy")

@@ -14,7 +14,7 @@ import jinja2
 
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
-from .model import REFERENCE_LANGUAGE, docs_page_url, index_path, page_path, page_url, relative_href
+from .model import REFERENCE_LANGUAGE, Field, docs_page_url, index_path, page_path, page_url, relative_href
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
@@ -79,17 +79,20 @@ class Renderer:
         content_type = self.catalog.model.types[type_name]
         items = self.catalog.items_of(language, type_name)
         group_by = content_type.schema.get("x-index-by")
-        strings = self.catalog.strings[language]
-        if group_by:
-            taxonomy = content_type.fields[group_by].taxonomy
-            values = content_type.fields[group_by].schema["enum"]
-            groups = [Group(strings.get("taxonomies", taxonomy, value), [i for i in items if i[group_by] == value])
-                      for value in values]
-            groups = [group for group in groups if group.items]
-        else:
-            groups = [Group("", items)]
+        groups = self._groups(items, content_type.fields[group_by], language) if group_by else [Group("", items)]
         return self.env.get_template("index.md.j2").render(
             type_name=type_name, groups=groups, **self._context(language, here))
+
+    def _groups(self, items: list[Item], field: Field, language: str) -> list[Group]:
+        """Items under one heading per value of a field, in the field's own order: a taxonomy's
+        values as the schema lists them, or the items a reference points to in reading order."""
+        if field.ref_type:
+            values = [(target.id, target.title) for target in self.catalog.items_of(language, field.ref_type)]
+        else:
+            strings = self.catalog.strings[language]
+            values = [(value, strings.get("taxonomies", field.taxonomy, value)) for value in field.schema["enum"]]
+        groups = [Group(label, [item for item in items if item[field.name] == value]) for value, label in values]
+        return [group for group in groups if group.items]
 
     def _context(self, language: str, here: str) -> dict:
         strings = self.catalog.strings[language]
@@ -103,8 +106,14 @@ class Renderer:
             taxonomy_name = self.catalog.model.types[item.type_name].fields[field_name].taxonomy
             return strings.get("taxonomies", taxonomy_name, str(item[field_name]))
 
+        def target(item: Item, field_name: str) -> Item:
+            """The item a single-id reference field points to, in the same language."""
+            ref_type = self.catalog.model.types[item.type_name].fields[field_name].ref_type
+            return self.catalog.get(item.language, ref_type, item[field_name])
+
         return {
             "language": language,
+            "target": target,
             "labels": strings.section("labels"),
             "types": strings.section("types"),
             "notices": strings.section("notices"),

@@ -204,13 +204,14 @@ def check_references(model: Model, english: list[Document]) -> list[Problem]:
         content_type = model.types[document.type_name]
         data = document.data if isinstance(document.data, dict) else {}
         for field in content_type.reference_fields():
-            values = data.get(field.name)
-            for index, target in enumerate(values if isinstance(values, list) else []):
+            value = data.get(field.name)
+            for index, target in enumerate(field.targets(value)):
                 if isinstance(target, str) and target not in ids[field.ref_type]:
-                    line, column = document.position((field.name, index))
+                    path = (field.name, index) if isinstance(value, list) else (field.name,)
+                    line, column = document.position(path)
                     close = difflib.get_close_matches(target, sorted(ids[field.ref_type]), n=1)
                     hint = f"did you mean '{close[0]}'? " if close else ""
-                    problems.append(Problem(document.path, line, column, f"{field.name}.{index}",
+                    problems.append(Problem(document.path, line, column, dotted(path),
                                             f"there is no item '{target}' in {field.ref_type}",
                                             f"{hint}use the file name of an item in content/en/{field.ref_type}/"))
     return problems
