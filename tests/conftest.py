@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "content", "docs", "hooks", "schemas", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "CONTRIBUTING.md", "content", "docs", "hooks", "schemas", "overrides")
 LANGUAGES = ("en", "ar", "fr", "es")
 
 

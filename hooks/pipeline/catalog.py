@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .load import Document
-from .model import REFERENCE_LANGUAGE, TRANSLATABLE, Model
+from .model import REFERENCE_LANGUAGE, Model
+from .translation import RECORD_FIELD, stale_fields
 from .strings import Strings
 
 
@@ -25,6 +26,7 @@ class Item:
     fields: dict  # English facts with this language's text over them
     untranslated: tuple[str, ...] = ()  # translatable fields shown in English here
     has_translation: bool = True  # whether content/<language>/<type>/<id>.yaml exists
+    stale: tuple[str, ...] = ()  # translated fields whose English text changed since
 
     @property
     def is_fallback(self) -> bool:
@@ -33,6 +35,11 @@ class Item:
 
     def __getitem__(self, name: str):
         return self.fields.get(name)
+
+    @property
+    def is_stale(self) -> bool:
+        """Whether the English original changed since this translation was marked up to date."""
+        return bool(self.stale)
 
     @property
     def title(self) -> str:
@@ -45,6 +52,11 @@ class Catalog:
     strings: dict[str, Strings]
     items: dict[tuple[str, str, str], Item]  # (language, type, id) -> Item
     backlinks: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
+    records: dict[tuple[str, str, str], dict] = field(default_factory=dict)  # translated_from per item
+
+    def recorded(self, item: Item, field_name: str) -> str | None:
+        """The digest of the English field this translation was marked up to date against."""
+        return self.records.get((item.language, item.type_name, item.id), {}).get(field_name)
 
     def get(self, language: str, type_name: str, item_id: str) -> Item:
         return self.items[(language, type_name, item_id)]
@@ -74,6 +86,7 @@ def build_catalog(model: Model, documents: list[Document]) -> Catalog:
     ui = {d.language: d.data for d in documents if d.type_name == "ui"}
     strings = {lang: Strings(lang, ui.get(lang) or {}, ui.get(REFERENCE_LANGUAGE) or {}) for lang in model.languages}
     items: dict[tuple[str, str, str], Item] = {}
+    records: dict[tuple[str, str, str], dict] = {}
     backlinks: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for (language, type_name, item_id), english in sorted(by_key.items()):
         if language != REFERENCE_LANGUAGE or type_name == "ui":
@@ -85,11 +98,13 @@ def build_catalog(model: Model, documents: list[Document]) -> Catalog:
         for lang in model.languages:
             translation = by_key.get((lang, type_name, item_id))
             text = translation.data if translation and lang != REFERENCE_LANGUAGE else {}
-            untranslated = tuple(
-                name for name, f in content_type.fields.items()
-                if lang != REFERENCE_LANGUAGE and f.role == TRANSLATABLE and name in english.data and name not in text
-            )
+            translatable = [f.name for f in content_type.translatable_fields()]
+            untranslated = tuple(name for name in translatable
+                                 if lang != REFERENCE_LANGUAGE and name in english.data and name not in text)
+            stale = tuple(stale_fields(english.data, text, translatable)) if text else ()
+            records[(lang, type_name, item_id)] = text.get(RECORD_FIELD) or {}
+            fields = {k: v for k, v in {**english.data, **text}.items() if k != RECORD_FIELD}
             items[(lang, type_name, item_id)] = Item(
-                type_name, item_id, lang, {**english.data, **text}, untranslated, translation is not None)
+                type_name, item_id, lang, fields, untranslated, translation is not None, stale)
     frozen = {key: {kind: sorted(ids) for kind, ids in value.items()} for key, value in backlinks.items()}
-    return Catalog(model, strings, items, frozen)
+    return Catalog(model, strings, items, frozen, records)

@@ -9,6 +9,7 @@ from .load import content_files, load_document
 from .model import Model, load_model
 from .problems import ContentError, Problem
 from .render import Renderer
+from .status import translation_status
 from .validate import validate
 
 
@@ -37,7 +38,7 @@ def read_content(root: Path) -> Catalog:
 def generate_pages(catalog: Catalog, docs_dir: Path) -> dict[str, str]:
     """Every page the hub adds to docs/, in memory: path under docs/ -> Markdown."""
     renderer = Renderer(catalog)
-    pages = renderer.pages()
+    pages = renderer.pages(translation_status(catalog, with_diffs=False))
     for missing in missing_docs_pages(docs_dir, catalog.model.languages):
         pages[missing.path] = renderer.untranslated_docs_page(missing)
     return pages

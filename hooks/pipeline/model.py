@@ -18,9 +18,10 @@ REFERENCE_LANGUAGE = "en"
 SCHEMA_SUFFIX = ".schema.json"
 NON_TYPE_SCHEMAS = {"common", "ui"}
 
-TRANSLATABLE = "translatable"
-LOCALIZABLE = "localizable"
-NEUTRAL = "neutral"
+TRANSLATABLE = "translatable"  # text, written in every language
+LOCALIZABLE = "localizable"  # a fact in English that a translation may replace (a local website)
+NEUTRAL = "neutral"  # a fact, written once in English
+RECORD = "record"  # kept in translations only, written by a command (translated_from)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,12 @@ class Field:
     @property
     def in_translations(self) -> bool:
         """Whether a translation file may set this field."""
-        return self.name == "id" or self.role in (TRANSLATABLE, LOCALIZABLE)
+        return self.name == "id" or self.role in (TRANSLATABLE, LOCALIZABLE, RECORD)
+
+    @property
+    def in_reference(self) -> bool:
+        """Whether the English file may set this field."""
+        return self.role != RECORD
 
     @property
     def ref_type(self) -> str | None:
@@ -76,14 +82,26 @@ class ContentType:
         }
 
     @cached_property
+    def reference_schema(self) -> dict:
+        """The schema an English file must meet: every field but the translations' records."""
+        return self._restricted({name for name, f in self.fields.items() if f.in_reference},
+                                lambda name: True)
+
+    @cached_property
     def translation_schema(self) -> dict:
         """The schema a translation file must meet: the id and the translatable fields only."""
-        allowed = {name for name, f in self.fields.items() if f.in_translations}
+        return self._restricted({name for name, f in self.fields.items() if f.in_translations},
+                                lambda name: name == "id" or self.fields[name].role == TRANSLATABLE)
+
+    def _restricted(self, allowed: set[str], keep_required) -> dict:
         return {
             **self.schema,
             "properties": {k: v for k, v in self.schema["properties"].items() if k in allowed},
-            "required": [k for k in self.schema.get("required", []) if k == "id" or self.fields[k].role == TRANSLATABLE],
+            "required": [k for k in self.schema.get("required", []) if k in allowed and keep_required(k)],
         }
+
+    def translatable_fields(self) -> list[Field]:
+        return [f for f in self.fields.values() if f.role == TRANSLATABLE]
 
     def reference_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.ref_type]
@@ -168,7 +186,7 @@ def load_model(root: Path) -> Model:
 
 def page_path(type_name: str, item_id: str, language: str) -> str:
     """Where an item's page lives under docs/ (suffix style): its permanent address."""
-    return _localized(f"{type_name}/{item_id}.md", language)
+    return localized_path(f"{type_name}/{item_id}.md", language)
 
 
 def page_url(type_name: str, item_id: str, language: str) -> str:
@@ -195,10 +213,14 @@ def relative_href(from_url: str, to_url: str) -> str:
 
 def index_path(type_name: str, language: str) -> str:
     """Where a type's index page lives under docs/."""
-    return _localized(f"{type_name}/index.md", language)
+    return localized_path(f"{type_name}/index.md", language)
 
 
-def _localized(path: str, language: str) -> str:
+STATUS_PAGE = "translation-status.md"
+
+
+def localized_path(path: str, language: str) -> str:
+    """A page's path under docs/ in a language, suffix style: about.md -> about.ar.md."""
     if language == REFERENCE_LANGUAGE:
         return path
     stem, suffix = path.rsplit(".", 1)

@@ -14,7 +14,9 @@ import jinja2
 
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
-from .model import REFERENCE_LANGUAGE, Field, docs_page_url, index_path, page_path, page_url, relative_href
+from .model import (REFERENCE_LANGUAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
+                    page_url, relative_href)
+from .status import LanguageStatus
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
@@ -43,15 +45,29 @@ class Renderer:
         )
         self.env.filters["md_text"] = escape_markdown
 
-    def pages(self) -> dict[str, str]:
-        """Every generated page: items and type indexes, in every language."""
+    def pages(self, report: list[LanguageStatus]) -> dict[str, str]:
+        """Every generated page: items, type indexes and translation status, in every language."""
         pages = {}
         for (language, type_name, item_id), item in self.catalog.items.items():
             pages[page_path(type_name, item_id, language)] = self.item_page(item)
         for language in self.catalog.model.languages:
             for type_name in self.catalog.model.types:
                 pages[index_path(type_name, language)] = self.index_page(language, type_name)
+            pages[localized_path(STATUS_PAGE, language)] = self.status_page(language, report)
         return pages
+
+    def status_page(self, language: str, report: list[LanguageStatus]) -> str:
+        """How complete each translation is, with links to what needs work, for translators."""
+        here = docs_page_url(STATUS_PAGE, language)
+
+        def href(entry, entry_language: str) -> str:
+            return relative_href(here, page_url(entry.type, entry.id, entry_language))
+
+        def title(entry) -> str:
+            return self.catalog.get(language, entry.type, entry.id).title
+
+        return self.env.get_template("status.md.j2").render(
+            report=report, href=href, title=title, **self._context(language, STATUS_PAGE))
 
     def untranslated_docs_page(self, page: MissingPage) -> str:
         """A hand-written English page for readers of another language, with the notice on top."""
@@ -80,7 +96,7 @@ class Renderer:
         items = self.catalog.items_of(language, type_name)
         group_by = content_type.schema.get("x-index-by")
         groups = self._groups(items, content_type.fields[group_by], language) if group_by else [Group("", items)]
-        return self.env.get_template("index.md.j2").render(
+        return self.env.select_template([f"{type_name}.index.md.j2", "index.md.j2"]).render(
             type_name=type_name, groups=groups, **self._context(language, here))
 
     def _groups(self, items: list[Item], field: Field, language: str) -> list[Group]:
@@ -111,8 +127,13 @@ class Renderer:
             ref_type = self.catalog.model.types[item.type_name].fields[field_name].ref_type
             return self.catalog.get(item.language, ref_type, item[field_name])
 
+        def in_language(item: Item, other: str) -> Item:
+            return self.catalog.get(other, item.type_name, item.id)
+
         return {
             "language": language,
+            "languages": self.catalog.model.languages,
+            "in_language": in_language,
             "target": target,
             "labels": strings.section("labels"),
             "types": strings.section("types"),

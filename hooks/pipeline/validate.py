@@ -56,7 +56,7 @@ def check_schema(model: Model, document: Document) -> list[Problem]:
     else:
         content_type = model.types[document.type_name]
         is_translation = document.language != REFERENCE_LANGUAGE
-        schema = content_type.translation_schema if is_translation else content_type.schema
+        schema = content_type.translation_schema if is_translation else content_type.reference_schema
     validator = Draft202012Validator(schema, registry=model.registry)
     problems = []
     for error in validator.iter_errors(document.data):

@@ -1,0 +1,55 @@
+"""Marking a reviewed translation up to date: writing its `translated_from` record.
+
+The record is rewritten in place as the file's last block, leaving everything the translator
+wrote (comments, order, line breaks) untouched.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .content import check_content
+from .load import Document
+from .model import REFERENCE_LANGUAGE
+from .problems import Problem
+from .translation import RECORD_FIELD, record
+
+TOP_LEVEL_KEY = re.compile(r"^[^\s#-][^:]*:")
+
+
+def stamp_files(root: Path, paths: list[str]) -> tuple[list[str], list[Problem]]:
+    """Record the current English text in each translation file; refuse any file that (or
+    whose English original) has a problem, and say why."""
+    model, documents, problems = check_content(root)
+    by_path = {d.path: d for d in documents}
+    english = {(d.type_name, d.name): d for d in documents if d.language == REFERENCE_LANGUAGE}
+    written, refused = [], []
+    for rel in paths:
+        document = by_path.get(rel)
+        if document is None or document.type_name == "ui" or document.language == REFERENCE_LANGUAGE:
+            refused.append(Problem(rel, 1, 1, "-", "not a translation file that could be read",
+                                   "give a path like content/ar/mechanisms/<id>.yaml"))
+            continue
+        original = english.get((document.type_name, document.name))
+        own = [p for p in problems if p.path in (rel, original.path if original else None)]
+        if own or original is None:
+            refused += own or [Problem(rel, 1, 1, "-", "there is no English original", "")]
+            continue
+        translatable = [f.name for f in model.types[document.type_name].translatable_fields()]
+        fields = [name for name in translatable if name in document.data]
+        _rewrite(root / rel, document, record(original.data, fields))
+        written.append(rel)
+    return written, refused
+
+
+def _rewrite(path: Path, document: Document, digests: dict[str, str]) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if (RECORD_FIELD,) in document.key_marks:
+        start = document.key_marks[(RECORD_FIELD,)][0] - 1
+        end = next((i for i in range(start + 1, len(lines)) if TOP_LEVEL_KEY.match(lines[i])), len(lines))
+        del lines[start:end]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    lines.append(f"{RECORD_FIELD}:")
+    lines.extend(f"  {name}: {value}" for name, value in digests.items())
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
