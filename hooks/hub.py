@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from urllib.parse import urljoin
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,9 +20,11 @@ from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from hooks.pipeline.content import generate_pages, read_content  # noqa: E402
-from hooks.pipeline.model import docs_page_url  # noqa: E402
+from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
 from hooks.pipeline.publish.not_found import NotFoundPages  # noqa: E402
+from hooks.pipeline.publish.search_index import SearchIndexError, build_search_index  # noqa: E402
+from hooks.pipeline.publish.sitemap import write_sitemaps  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 
 
@@ -105,8 +108,13 @@ def on_page_read_source(page, config):
 def on_env(env, config, files):
     """Gives theme templates (overrides/) the strings and home address of the pass's language."""
     language = _i18n(config).current_language
-    env.globals["hub_notices"] = state.catalog.strings[language].section("notices")
+    strings = state.catalog.strings[language]
+    env.globals["hub_notices"] = strings.section("notices")
+    env.globals["hub_labels"] = strings.section("labels")
     env.globals["hub_home"] = docs_page_url("index.md", language)
+    env.globals["hub_search_url"] = docs_page_url(SEARCH_PAGE, language).lstrip("/")
+    env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
+    env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
     return env
 
 
@@ -120,7 +128,13 @@ def finish_site(config):
     site is complete, and replaces the last one unless a strict build is about to fail."""
     if not _is_first_pass(config):
         return
-    state.not_found.finish(Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    state.not_found.finish(site_dir)
+    write_sitemaps(site_dir, state.catalog.model.languages, config.site_url)
+    try:
+        build_search_index(site_dir)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site
     state.staging.commit()

@@ -56,3 +56,21 @@ def site(tmp_path_factory) -> Path:
     result = build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on a local HTTP server."""
+    from browser import serve
+    with serve(site) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+    from browser import launch
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()

@@ -217,6 +217,7 @@ def index_path(type_name: str, language: str) -> str:
 
 
 STATUS_PAGE = "translation-status.md"
+SEARCH_PAGE = "search.md"
 
 
 def localized_path(path: str, language: str) -> str:

@@ -14,7 +14,7 @@ import jinja2
 
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
-from .model import (REFERENCE_LANGUAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
+from .model import (REFERENCE_LANGUAGE, SEARCH_PAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
                     page_url, relative_href)
 from .status import LanguageStatus
 
@@ -54,6 +54,8 @@ class Renderer:
             for type_name in self.catalog.model.types:
                 pages[index_path(type_name, language)] = self.index_page(language, type_name)
             pages[localized_path(STATUS_PAGE, language)] = self.status_page(language, report)
+            pages[localized_path(SEARCH_PAGE, language)] = self.env.get_template("search.md.j2").render(
+                **self._context(language, SEARCH_PAGE))
         return pages
 
     def status_page(self, language: str, report: list[LanguageStatus]) -> str:

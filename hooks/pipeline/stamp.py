@@ -51,5 +51,5 @@ def _rewrite(path: Path, document: Document, digests: dict[str, str]) -> None:
     while lines and not lines[-1].strip():
         lines.pop()
     lines.append(f"{RECORD_FIELD}:")
-    lines.extend(f"  {name}: {value}" for name, value in digests.items())
+    lines.extend(f"  {name}: \"{value}\"" for name, value in digests.items())  # quoted: digits alone would read as a number
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,0 +1,74 @@
+"""A real browser for the tests: Debian's Chromium driven by Playwright, and a local server."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium tries to reach Google's services at every start.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """The folder on http://127.0.0.1:<port>/, like any static host."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+class PageWatch:
+    """Everything a page did that a privacy-minded reader would object to."""
+
+    def __init__(self, page, origin: str):
+        self.origin = origin
+        self.external: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list = []
+        page.on("request", self._request)
+        page.on("requestfailed", self._failed)
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _failed(self, request):
+        # ERR_ABORTED: the test navigated on before a late request (the favicon) finished
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.failed.append(f"{request.url} ({request.failure})")
+
+    def _request(self, request):
+        self.requests.append(request)
+        url = request.url
+        if not (url.startswith(self.origin + "/") or url.startswith(("data:", "blob:", "about:"))):
+            self.external.append(url)
+
+    def problems(self) -> list[str]:
+        return ([f"external request: {u}" for u in self.external] + [f"failed: {u}" for u in self.failed]
+                + [f"console error: {e}" for e in self.errors])
+
+    def reset(self):
+        self.external.clear()
+        self.failed.clear()
+        self.errors.clear()
+        self.requests.clear()
