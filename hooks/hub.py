@@ -19,9 +19,12 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+from hooks.pipeline.bidi import BidiIsolation, isolate_latin_html  # noqa: E402
 from hooks.pipeline.content import generate_pages, read_content  # noqa: E402
+from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
+from hooks.pipeline.publish.hardening import harden_site  # noqa: E402
 from hooks.pipeline.publish.not_found import NotFoundPages  # noqa: E402
 from hooks.pipeline.publish.search_index import SearchIndexError, build_search_index  # noqa: E402
 from hooks.pipeline.publish.sitemap import write_sitemaps  # noqa: E402
@@ -81,6 +84,7 @@ def on_config(config):
         language_config.site_name = strings.get("site", "name")
         language_config.site_description = strings.get("site", "description")
     state.pages = generate_pages(state.catalog, Path(config.docs_dir))
+    config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
     state.staging = StagedDirectory(Path(config.site_dir))
     config.site_dir = str(state.staging.start())
     return config
@@ -114,6 +118,7 @@ def on_env(env, config, files):
     env.globals["hub_home"] = docs_page_url("index.md", language)
     env.globals["hub_search_url"] = docs_page_url(SEARCH_PAGE, language).lstrip("/")
     env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
+    env.filters["bidi"] = isolate_latin_html
     env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
     return env
 
@@ -135,6 +140,7 @@ def finish_site(config):
         build_search_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+    harden_site(site_dir)
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site
     state.staging.commit()

@@ -106,3 +106,16 @@ def test_problems_stop_the_pipeline(tmp_path):
     with pytest.raises(ContentError) as error:
         read_content(tmp_path)
     assert "content/en/ui.yaml:2:1: -: invalid YAML" in str(error.value)
+
+
+def test_latin_runs_in_arabic_text_are_isolated_and_nothing_else_changes():
+    import markdown
+    from hooks.pipeline.bidi import BidiIsolation, isolate_latin_html
+    render = markdown.Markdown(extensions=[BidiIsolation()]).convert
+    html = render("تقدّم آلية ProtectDefenders.eu منحًا، انظر A/HRC/40/60 و<span>x</span>.")
+    assert "<bdi>ProtectDefenders.eu</bdi>" in html and "<bdi>A/HRC/40/60</bdi>" in html
+    assert "<span><bdi>x</bdi></span>" in html and "wzxhzdk" not in html
+    assert render("The OHCHR and A/HRC/40/60.") == "<p>The OHCHR and A/HRC/40/60.</p>"
+    assert "<a dir=\"ltr\" href=\"https://x.org\">https://x.org</a>" in render("انظر <https://x.org> هنا")
+    assert isolate_latin_html("نص <OHCHR>") == "نص &lt;<bdi>OHCHR</bdi>&gt;"
+    assert isolate_latin_html("Plain & English") == "Plain &amp; English"

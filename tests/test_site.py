@@ -166,3 +166,54 @@ def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(tmp_
         assert page.html["lang"] == language
     translated = soup(page_file(site, "es", f"{type_name}/{item_id}"))
     assert translated.select_one(".hub-fallback") is None
+
+
+def html_pages(site: Path):
+    return sorted(p for p in site.rglob("*.html"))
+
+
+def test_every_page_has_a_strict_content_security_policy_and_no_referrer(site):
+    for path in html_pages(site):
+        html = path.read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)
+        assert policy, path
+        rules = dict(rule.strip().split(" ", 1) for rule in policy.group(1).split(";"))
+        assert rules["default-src"] == "'none'"
+        for directive in ("script-src", "style-src", "img-src", "font-src", "connect-src"):
+            sources = rules[directive].split()
+            assert sources[0] == "'self'" and "'unsafe-inline'" not in sources and "*" not in sources
+            assert not [s for s in sources if s.startswith(("http", "//"))], (path, directive)
+        assert head.index("Content-Security-Policy") < head.index("<script"), path
+        if path.name == "index.html":
+            assert '<meta name="referrer" content="no-referrer">' in head, path
+
+
+def test_every_link_to_another_host_is_noopener_noreferrer(site):
+    checked = 0
+    for path in html_pages(site):
+        for link in soup(path).select("a[href]"):
+            if link["href"].startswith(("http://", "https://", "//")):
+                assert {"noopener", "noreferrer"} <= set(link.get("rel") or []), (path, str(link)[:200])
+                checked += 1
+    assert checked > 100
+
+
+def test_latin_snippets_inside_arabic_text_are_isolated(site):
+    isolated = ("bdi", "code", "pre", "kbd", "script", "style")
+    checked = 0
+    for path in sorted((site / "ar").rglob("index.html")):
+        body = article(soup(path))
+        for text in body.find_all(string=True):
+            if not ARABIC_LETTER.search(text):
+                continue
+            inside = []
+            for parent in text.parents:
+                if parent is body:
+                    break
+                inside.append(parent)
+            if any(parent.name in isolated or parent.get("dir") for parent in inside):
+                continue
+            checked += 1
+            assert not re.search("[A-Za-z]", text), (path, str(text)[:120])
+    assert checked > 1000

@@ -47,7 +47,10 @@
       var query = new URLSearchParams(window.location.search).get("q");
       if (query) ui.triggerSearch(query);
       var input = container.querySelector("input");
-      if (input) input.focus();
+      if (input) {
+        input.id = "hub-search-input"; /* the page's visible <label for> names it */
+        input.focus();
+      }
     };
     document.head.appendChild(loader);
   }

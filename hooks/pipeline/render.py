@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .bidi import isolate_latin_html
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
 from .model import (REFERENCE_LANGUAGE, SEARCH_PAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
@@ -44,6 +45,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["md_text"] = escape_markdown
+        self.env.filters["bidi"] = isolate_latin_html
 
     def pages(self, report: list[LanguageStatus]) -> dict[str, str]:
         """Every generated page: items, type indexes and translation status, in every language."""
