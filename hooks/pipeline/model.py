@@ -64,6 +64,11 @@ class Field:
     def markdown(self) -> bool:
         return bool(self.schema.get("x-markdown"))
 
+    @property
+    def label(self) -> str:
+        """The key of labels in ui.yaml that heads this field on pages."""
+        return self.schema.get("x-label", self.name)
+
 
 @dataclass(frozen=True)
 class ContentType:
@@ -102,6 +107,10 @@ class ContentType:
 
     def translatable_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.role == TRANSLATABLE]
+
+    def text_fields(self) -> list[Field]:
+        """The Markdown text fields, in the schema's order: the body of a page."""
+        return [f for f in self.fields.values() if f.markdown]
 
     def reference_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.ref_type]
@@ -217,6 +226,7 @@ def index_path(type_name: str, language: str) -> str:
 
 
 STATUS_PAGE = "translation-status.md"
+PRINT_DIR = "print"  # print/<type>.md: a whole section on one page, for printing
 SEARCH_PAGE = "search.md"
 
 

@@ -15,12 +15,25 @@ import jinja2
 from .bidi import isolate_latin_html
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
-from .model import (REFERENCE_LANGUAGE, SEARCH_PAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
+from .model import (PRINT_DIR, REFERENCE_LANGUAGE, SEARCH_PAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
                     page_url, relative_href)
 from .status import LanguageStatus
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
+
+
+@dataclass(frozen=True)
+class PrintSection:
+    """One type's items on a printable page, with the text fields to print."""
+
+    type_name: str
+    items: list[Item]
+    fields: list[Field]
+
+
+# A printable page gathers its type; the plan's page also gathers the actions, in the plan's order.
+PRINT_WITH = {"plan": ("plan", "actions")}
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,18 @@ class Renderer:
             pages[localized_path(STATUS_PAGE, language)] = self.status_page(language, report)
             pages[localized_path(SEARCH_PAGE, language)] = self.env.get_template("search.md.j2").render(
                 **self._context(language, SEARCH_PAGE))
+            for type_name in self.catalog.model.types:
+                pages[localized_path(f"{PRINT_DIR}/{type_name}.md", language)] = self.print_page(language, type_name)
         return pages
+
+    def print_page(self, language: str, type_name: str) -> str:
+        """A whole section on one page, to print or save as PDF."""
+        sections = [PrintSection(name, self.catalog.items_of(language, name),
+                                 self.catalog.model.types[name].text_fields())
+                    for name in PRINT_WITH.get(type_name, (type_name,))]
+        return self.env.get_template("print.md.j2").render(
+            type_name=type_name, sections=sections, depth=lambda s: 3 if len(s) > 1 else 2,
+            **self._context(language, f"{PRINT_DIR}/{type_name}.md"))
 
     def status_page(self, language: str, report: list[LanguageStatus]) -> str:
         """How complete each translation is, with links to what needs work, for translators."""

@@ -19,7 +19,8 @@ class SearchIndexError(Exception):
 
 def build_search_index(site_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--quiet",
+         "--exclude-selectors", ".headerlink"],  # the ¶ after each heading is not text
         capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
