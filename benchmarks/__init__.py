@@ -1,0 +1,1 @@
+"""Scripts that measure the hub and print figures (never timed assertions)."""
