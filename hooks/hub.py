@@ -26,6 +26,7 @@ from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url 
 from hooks.pipeline.problems import ContentError  # noqa: E402
 from hooks.pipeline.publish.hardening import harden_site  # noqa: E402
 from hooks.pipeline.publish.not_found import NotFoundPages  # noqa: E402
+from hooks.pipeline.publish.offline import write_offline_copy  # noqa: E402
 from hooks.pipeline.publish.search_index import SearchIndexError, build_search_index  # noqa: E402
 from hooks.pipeline.publish.sitemap import write_sitemaps  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
@@ -141,6 +142,7 @@ def finish_site(config):
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     harden_site(site_dir)
+    write_offline_copy(site_dir, state.catalog.model.languages)
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site
     state.staging.commit()

@@ -26,10 +26,71 @@
     });
   }
 
+  function loadScript(src, then) {
+    var element = document.createElement("script");
+    element.src = src;
+    element.onload = then;
+    document.head.appendChild(element);
+  }
+
+  /* Offline copy (file://): browsers refuse Pagefind's fetches there, so search with lunr over
+     the list of pages of this language that the copy carries as a classic script. */
+  function setUpOfflineSearch(container) {
+    var language = document.documentElement.lang;
+    var scripts = [new URL("assets/offline/lunr.min.js", siteRoot).href];
+    if (language !== "en") {
+      scripts.push(new URL("assets/javascripts/lunr/min/lunr.stemmer.support.min.js", siteRoot).href);
+      scripts.push(new URL("assets/javascripts/lunr/min/lunr." + language + ".min.js", siteRoot).href);
+    }
+    scripts.push(new URL("assets/offline/search-" + language + ".js", siteRoot).href);
+    (function next() {
+      if (scripts.length) return loadScript(scripts.shift(), next);
+      var pages = window.hubOfflineSearch;
+      var index = window.lunr(function () {
+        if (language !== "en") this.use(window.lunr[language]);
+        this.ref("u");
+        this.field("t", { boost: 10 });
+        this.field("x");
+        pages.forEach(function (page) { this.add(page); }, this);
+      });
+      var byUrl = {};
+      pages.forEach(function (page) { byUrl[page.u] = page; });
+      var form = document.createElement("form");
+      var input = document.createElement("input");
+      input.type = "search";
+      input.id = "hub-search-input";
+      input.name = "q";
+      form.appendChild(input);
+      var list = document.createElement("ul");
+      list.className = "hub-offline-results";
+      container.appendChild(form);
+      container.appendChild(list);
+      function show(query) {
+        list.textContent = "";
+        var terms = query.replace(/[:+\-~^*]/g, " ").trim();
+        if (!terms) return;
+        index.search(terms).slice(0, 50).forEach(function (hit) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = new URL(byUrl[hit.ref].u, siteRoot).href;
+          link.textContent = byUrl[hit.ref].t;
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+      }
+      form.addEventListener("submit", function (event) { event.preventDefault(); show(input.value); });
+      var query = new URLSearchParams(window.location.search).get("q") || "";
+      input.value = query;
+      show(query);
+      input.focus();
+    })();
+  }
+
   /* Search: load Pagefind's interface only on the search page, with the query from ?q=. */
   function setUpSearch() {
     var container = document.querySelector("[data-hub-search]");
     if (!container) return;
+    if (window.location.protocol === "file:") return setUpOfflineSearch(container);
     var bundle = new URL("pagefind/", siteRoot).href;
     var style = document.createElement("link");
     style.rel = "stylesheet";

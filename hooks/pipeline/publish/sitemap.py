@@ -14,7 +14,7 @@ from xml.sax.saxutils import quoteattr, escape
 
 from ..model import REFERENCE_LANGUAGE
 
-NOT_LISTED = {"assets", "pagefind", "search"}  # folders that are not pages to find
+NOT_LISTED = {"assets", "pagefind", "search", "download"}  # folders that are not pages to find
 NAMESPACES = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"'
 
 
