@@ -23,6 +23,16 @@ def write(project: Path, rel: str, text: str) -> None:
     (project / rel).write_text(text, encoding="utf-8")
 
 
+def edit(project: Path, rel: str, old: str, new: str) -> int:
+    """Replace the line `old` of a file by `new` (one or more lines); the line number of `new`."""
+    text = (project / rel).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = lines.index(old)
+    lines[number:number + 1] = new.splitlines()
+    write(project, rel, "\n".join(lines) + "\n")
+    return number + 1
+
+
 def assert_reported(result, path: str, line: int, field: str, *words: str) -> str:
     """The run failed cleanly and printed `path:line:col: field: ...` containing the words."""
     output = result.stdout + result.stderr
@@ -63,16 +73,14 @@ def test_missing_required_field(project):
 
 
 def test_wrong_type(project):
-    text = (project / EN_ITEM).read_text(encoding="utf-8").replace("region: global", "region: global\ngroups: women-human-rights-defenders")
-    write(project, EN_ITEM, text)
-    line = text.splitlines().index("groups: women-human-rights-defenders") + 1
-    assert_reported(check(project), EN_ITEM, line, "groups", "expected a list")
+    line = edit(project, EN_ITEM, "region: global", "region: [global]")
+    assert_reported(check(project), EN_ITEM, line, "region", "not a known value")
+    line = edit(project, EN_ITEM, "region: [global]", "region: global\nformer_ids: protect-defenders")
+    assert_reported(check(project), EN_ITEM, line + 1, "former_ids", "expected a list")
 
 
 def test_unknown_taxonomy_value_suggests_one(project):
-    text = (project / EN_ITEM).read_text(encoding="utf-8").replace("region: global", "region: globl")
-    write(project, EN_ITEM, text)
-    line = text.splitlines().index("region: globl") + 1
+    line = edit(project, EN_ITEM, "region: global", "region: globl")
     assert_reported(check(project), EN_ITEM, line, "region", "not a known value", "did you mean 'global'")
 
 
@@ -82,9 +90,7 @@ def test_id_must_match_the_file_name(project):
 
 
 def test_reference_to_a_missing_id(project):
-    text = (project / EN_ITEM).read_text(encoding="utf-8").replace("region: global", "region: global\ngroups:\n  - journalistes")
-    write(project, EN_ITEM, text)
-    line = text.splitlines().index("  - journalistes") + 1
+    line = edit(project, EN_ITEM, "  - nhris-as-defenders", "  - journalistes")
     assert_reported(check(project), EN_ITEM, line, "groups.0", "no item 'journalistes' in groups")
 
 
