@@ -64,3 +64,16 @@ def test_search_works_offline_in_the_readers_language(page, offline, language, q
         rest = href[len(root) + 1:]
         assert rest.startswith(prefix) if prefix else rest.split("/")[0] not in ("ar", "fr", "es"), href
     assert page.watch.problems() == []
+
+
+def test_the_arabic_offline_copy_is_mirrored(page, offline):
+    from test_rtl_and_print import SHOTS
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto((offline / "ar/mechanisms/ohchr/index.html").as_uri(), wait_until="load")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ar-offline-item.png"))
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    navigation = page.locator(".md-sidebar--primary").first.bounding_box()
+    content = page.locator(".md-content").first.bounding_box()
+    assert navigation["x"] > content["x"]
+    assert page.watch.problems() == []

@@ -92,3 +92,17 @@ def test_print_shows_the_text_alone_with_addresses(server, page, language):
     headings = page.locator("article h2").count()
     assert headings >= 50, headings
     page.emulate_media(media="screen")
+
+
+def test_arabic_tables_read_from_the_right(server, page):
+    page.goto(server + "/ar/glossary/", wait_until="load")
+    shoot(page, "ar-glossary-table")
+    cells = page.evaluate("""() => {
+        const row = document.querySelector('table.hub-glossary tbody tr');
+        const cells = [...row.children].map(td => td.getBoundingClientRect().x);
+        const th = document.querySelector('table.hub-glossary th');
+        return [getComputedStyle(th.closest('table')).direction, cells];
+    }""")
+    direction, xs = cells
+    assert direction == "rtl"
+    assert xs == sorted(xs, reverse=True), "the first column is not on the right"

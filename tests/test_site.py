@@ -217,3 +217,16 @@ def test_latin_snippets_inside_arabic_text_are_isolated(site):
             checked += 1
             assert not re.search("[A-Za-z]", text), (path, str(text)[:120])
     assert checked > 1000
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_item_is_two_clicks_from_the_home_page(site, language):
+    home = page_file(site, language, "")
+    reached = {home}
+    frontier = {home}
+    for _ in range(2):
+        frontier = {target for page in frontier for target in linked_pages(site, page) if target.exists()} - reached
+        reached |= frontier
+    for type_name in ("mechanisms", "tools", "actions", "groups", "narratives"):
+        for file in (ROOT / "content" / "en" / type_name).glob("*.yaml"):
+            assert page_file(site, language, f"{type_name}/{file.stem}") in reached, (language, type_name, file.stem)
