@@ -24,9 +24,12 @@ from hooks.pipeline.content import generate_pages, read_content  # noqa: E402
 from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
+from hooks.pipeline.publish.feeds import write_feeds  # noqa: E402
 from hooks.pipeline.publish.hardening import harden_site  # noqa: E402
 from hooks.pipeline.publish.not_found import NotFoundPages  # noqa: E402
 from hooks.pipeline.publish.offline import write_offline_copy  # noqa: E402
+from hooks.pipeline.publish.open_data import write_open_data  # noqa: E402
+from hooks.pipeline.publish.redirects import write_redirects  # noqa: E402
 from hooks.pipeline.publish.search_index import SearchIndexError, build_search_index  # noqa: E402
 from hooks.pipeline.publish.sitemap import write_sitemaps  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
@@ -84,7 +87,7 @@ def on_config(config):
         strings = state.catalog.strings[language_config.locale]
         language_config.site_name = strings.get("site", "name")
         language_config.site_description = strings.get("site", "description")
-    state.pages = generate_pages(state.catalog, Path(config.docs_dir))
+    state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
     config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
     state.staging = StagedDirectory(Path(config.site_dir))
     config.site_dir = str(state.staging.start())
@@ -137,6 +140,9 @@ def finish_site(config):
     site_dir = Path(config.site_dir)
     state.not_found.finish(site_dir)
     write_sitemaps(site_dir, state.catalog.model.languages, config.site_url)
+    write_redirects(site_dir, state.catalog)
+    write_open_data(site_dir, state.catalog, config.site_url)
+    write_feeds(site_dir, state.catalog, config.site_url)
     try:
         build_search_index(site_dir)
     except SearchIndexError as error:

@@ -152,3 +152,10 @@ def test_build_fails_cleanly_and_keeps_the_last_good_site(project):
     assert_reported(result, AR_ITEM, 4, "sumary", "did you mean 'summary'")
     assert (site / "index.html").read_bytes() == good
     assert not (project / "site.building").exists()
+
+
+def test_a_former_id_is_never_the_items_own_id_nor_another_items(project):
+    line = edit(project, EN_ITEM, "region: global", "region: global\nformer_ids:\n  - protectdefenders-eu\n  - ohchr")
+    result = check(project)
+    assert_reported(result, EN_ITEM, line + 2, "former_ids.0", "this item's own id")
+    assert_reported(result, EN_ITEM, line + 3, "former_ids.1", "is used by content/en/mechanisms/ohchr.yaml")

@@ -116,6 +116,19 @@
     document.head.appendChild(loader);
   }
 
+  /* "Cite this page": copy the citation with one click (it stays selectable without script). */
+  function setUpCopyButtons() {
+    document.querySelectorAll("[data-hub-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var text = document.getElementById(button.getAttribute("data-hub-copy")).textContent;
+        navigator.clipboard.writeText(text.replace(/\s+/g, " ").trim()).then(function () {
+          button.textContent = button.getAttribute("data-hub-copied");
+        });
+      });
+    });
+  }
+
   setUpQuickExit();
+  setUpCopyButtons();
   setUpSearch();
 })();

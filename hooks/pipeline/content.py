@@ -35,9 +35,9 @@ def read_content(root: Path) -> Catalog:
     return build_catalog(model, documents)
 
 
-def generate_pages(catalog: Catalog, docs_dir: Path) -> dict[str, str]:
+def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None) -> dict[str, str]:
     """Every page the hub adds to docs/, in memory: path under docs/ -> Markdown."""
-    renderer = Renderer(catalog)
+    renderer = Renderer(catalog, site_url)
     pages = renderer.pages(translation_status(catalog, with_diffs=False))
     for missing in missing_docs_pages(docs_dir, catalog.model.languages):
         pages[missing.path] = renderer.untranslated_docs_page(missing)

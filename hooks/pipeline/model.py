@@ -228,6 +228,10 @@ def index_path(type_name: str, language: str) -> str:
 STATUS_PAGE = "translation-status.md"
 PRINT_DIR = "print"  # print/<type>.md: a whole section on one page, for printing
 SEARCH_PAGE = "search.md"
+DATA_PAGE = "data.md"
+DATA_VERSION = 1
+DATA_ROOT = f"data/v{DATA_VERSION}"  # open data: data/v1/<lang>/<type>.json ...
+CSV_TYPES = ("mechanisms", "actions")
 
 
 def localized_path(path: str, language: str) -> str:

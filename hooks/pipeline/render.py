@@ -5,6 +5,7 @@ which items, in which order and groups, with which labels, and the links between
 """
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ import jinja2
 from .bidi import isolate_latin_html
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
-from .model import (PRINT_DIR, REFERENCE_LANGUAGE, SEARCH_PAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
+from .model import (DATA_PAGE, DATA_ROOT, DATA_VERSION, CSV_TYPES, PRINT_DIR, REFERENCE_LANGUAGE, SEARCH_PAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
                     page_url, relative_href)
 from .status import LanguageStatus
 
@@ -32,6 +33,21 @@ class PrintSection:
     fields: list[Field]
 
 
+@dataclass(frozen=True)
+class Endpoint:
+    path: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str  # title, context, hub
+    url: str  # the permanent address, absolute when site_url is known
+
+
+# Types whose items are parts of the Global Action Plan, cited as such.
+PLAN_TYPES = {"actions", "plan", "tools"}
+
 # A printable page gathers its type; the plan's page also gathers the actions, in the plan's order.
 PRINT_WITH = {"plan": ("plan", "actions")}
 
@@ -47,8 +63,9 @@ class Group:
 class Renderer:
     """Turns a catalog into the Markdown of every generated page."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, site_url: str | None = None):
         self.catalog = catalog
+        self.site_url = (site_url or "").rstrip("/")  # absolute addresses in citations, when known
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
             undefined=jinja2.StrictUndefined,
@@ -73,7 +90,24 @@ class Renderer:
                 **self._context(language, SEARCH_PAGE))
             for type_name in self.catalog.model.types:
                 pages[localized_path(f"{PRINT_DIR}/{type_name}.md", language)] = self.print_page(language, type_name)
+            pages[localized_path(DATA_PAGE, language)] = self.data_page(language)
         return pages
+
+    def data_page(self, language: str) -> str:
+        """Where the open data is, for this language and for all, with a real example."""
+        endpoints = [Endpoint(f"/{DATA_ROOT}/{language}/{name}.json", "JSON") for name in self.catalog.model.types]
+        endpoints += [Endpoint(f"/{DATA_ROOT}/{language}/{name}.csv", "CSV") for name in CSV_TYPES]
+        endpoints += [Endpoint(f"/{DATA_ROOT}/{language}/all.json", "JSON"), Endpoint(f"/{DATA_ROOT}/all.json", "JSON"),
+                      Endpoint(f"/{DATA_ROOT}/schemas/", "JSON Schema"),
+                      Endpoint(f"/feeds/{language}/narratives.xml", "Atom"), Endpoint(f"/feeds/{language}/changes.xml", "Atom")]
+        first = self.catalog.items_of(language, "mechanisms")[0]
+        record = {key: first.fields[key] for key in ("id", "title", "kind", "region") if key in first.fields}
+        example = json.dumps({"version": DATA_VERSION, "language": language, "type": "mechanisms",
+                              "items": [{**record, "...": "..."}, "..."]}, ensure_ascii=False, indent=1)
+        return self.env.get_template("data.md.j2").render(
+            endpoints=endpoints, example=example,
+            example_url=(self.site_url or "https://<site>") + f"/{DATA_ROOT}/{language}/mechanisms.json",
+            **self._context(language, DATA_PAGE))
 
     def print_page(self, language: str, type_name: str) -> str:
         """A whole section on one page, to print or save as PDF."""
@@ -108,11 +142,34 @@ class Renderer:
             english_markdown=markdown,
         )
 
+    def citation(self, item: Item) -> Citation:
+        """How to cite an item: its title, the plan when it is part of it, the hub, its address."""
+        strings = self.catalog.strings[item.language]
+        parts = [item.title]
+        if item.type_name in PLAN_TYPES:
+            parts.append(strings.get("labels", "plan"))
+        parts.append(strings.get("site", "name"))
+        return Citation(strings.get("labels", "separator").join(parts) + ":",
+                        self.site_url + page_url(item.type_name, item.id, item.language))
+
+    def feed(self, language: str, title: str, self_url: str, feed_id: str, entries: list) -> str:
+        """An Atom feed of items, newest first."""
+        strings = self.catalog.strings[language]
+        return self.env.get_template("feed.xml.j2").render(
+            language=language, title=f"{strings.get('site', 'name')}: {title}", feed_id=feed_id, self_url=self_url,
+            site_name=strings.get("site", "name"), entries=entries,
+            updated=max((entry.item["updated"] for entry in entries), default="2000-01-01"))
+
+    def redirect_page(self, item: Item, href: str) -> str:
+        """The page at an address the item no longer has."""
+        return self.env.get_template("redirect.html.j2").render(language=item.language, title=item.title, href=href)
+
     def item_page(self, item: Item) -> str:
         here = page_path(item.type_name, item.id, REFERENCE_LANGUAGE)
         template = self.env.get_template(f"{item.type_name}.md.j2")
         return template.render(
             item=item,
+            citation=self.citation(item),
             related=self.catalog.related(item),
             english_href=relative_href(page_url(item.type_name, item.id, item.language), page_url(item.type_name, item.id, REFERENCE_LANGUAGE)),
             **self._context(item.language, here),

@@ -233,7 +233,10 @@ def check_unique_ids(english: list[Document]) -> list[Problem]:
             if not isinstance(old, str):
                 continue
             line, column = document.position(("former_ids", index))
-            if old in owner and owner[old] != document.path:
+            if old == document.name:
+                problems.append(Problem(document.path, line, column, f"former_ids.{index}",
+                                        f"'{old}' is this item's own id", "list only ids the item had before"))
+            elif old in owner and owner[old] != document.path:
                 problems.append(Problem(document.path, line, column, f"former_ids.{index}",
                                         f"the former id '{old}' is used by {owner[old]}",
                                         "a published address must lead to one item only: remove it from one of them"))

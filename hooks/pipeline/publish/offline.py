@@ -20,7 +20,7 @@ from ..model import REFERENCE_LANGUAGE
 ARCHIVE = "download/defenders-hub.zip"
 FOLDER = "defenders-hub"  # the folder the archive unpacks to
 VENDOR = Path(__file__).resolve().parents[2] / "vendor"
-LEFT_OUT = ("pagefind", "download", "*.map", "sitemap.xml*", "404.html")
+LEFT_OUT = ("pagefind", "download", "data", "feeds", "*.map", "sitemap.xml*", "404.html")
 LINK = re.compile(r'\b(href|src|action)="([^"]*)"')
 SKIP = ("http:", "https:", "mailto:", "data:", "#", "/", "javascript:")
 DOWNLOAD_LINK = re.compile(r'<a [^>]*class="hub-offline-link"[^>]*>.*?</a>', re.DOTALL)

@@ -1,0 +1,28 @@
+"""Old addresses keep working: a redirect page at every former address of a renamed item.
+
+An item lists its former ids; for each, in every language, the build writes a small page at the
+old address that sends the reader on (meta refresh, and a plain link) and asks search engines
+not to index it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalog import Catalog
+from ..model import page_url, relative_href
+from ..render import Renderer
+
+
+def write_redirects(site_dir: Path, catalog: Catalog) -> list[str]:
+    """Write the redirect pages; returns the old addresses, e.g. /ar/tools/old-id/."""
+    renderer = Renderer(catalog)
+    written = []
+    for (language, type_name, item_id), item in sorted(catalog.items.items()):
+        for old in item["former_ids"] or []:
+            old_url = page_url(type_name, old, language)
+            html = renderer.redirect_page(item, relative_href(old_url, page_url(type_name, item_id, language)))
+            target = site_dir / old_url.strip("/") / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+            written.append(old_url)
+    return written
