@@ -189,3 +189,35 @@ def test_plan_actions_have_stable_anchors_on_the_actions_page(site):
     page = BeautifulSoup((site / "actions/index.html").read_text(encoding="utf-8"), "html.parser")
     for file in (ROOT / "content/en/actions").glob("*.yaml"):
         assert page.find(id=file.stem) is not None, file.stem
+
+
+def test_index_pages_filter_in_the_browser(server, chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/ar/mechanisms/", wait_until="load")
+    assert page.locator("form.hub-filters").is_visible()
+    total = page.locator("article li[data-filter-region]").count()
+    page.select_option("select[data-hub-filter=region]", "africa")
+    shown = page.locator("article li[data-filter-region]:visible")
+    assert 0 < shown.count() < total
+    assert set(shown.evaluate_all("items => items.map(i => i.dataset.filterRegion)")) == {"africa"}
+    page.select_option("select[data-hub-filter=groups]", "journalists")
+    both = page.locator("article li[data-filter-region]:visible").evaluate_all(
+        "items => items.map(i => [i.dataset.filterRegion, i.dataset.filterGroups])")
+    assert all(region == "africa" and "journalists" in groups.split() for region, groups in both)
+    page.select_option("select[data-hub-filter=region]", "")
+    page.select_option("select[data-hub-filter=groups]", "")
+    assert page.locator("article li[data-filter-region]:visible").count() == total
+    context.close()
+
+
+def test_index_pages_list_everything_grouped_without_javascript(server, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/fr/mechanisms/", wait_until="load")
+    assert not page.locator("form.hub-filters").is_visible()
+    items = page.locator("article li[data-filter-kind]")
+    assert items.count() == len(list((ROOT / "content/en/mechanisms").glob("*.yaml")))
+    assert page.locator("article li[data-filter-kind]:visible").count() == items.count()
+    assert page.locator("article h2").count() >= 5
+    context.close()

@@ -128,7 +128,28 @@
     });
   }
 
+  /* Index pages: filter the list by region, kind, group...; without script everything is
+     listed, grouped under headings. */
+  function setUpFilters() {
+    var form = document.querySelector("[data-hub-filters]");
+    if (!form) return;
+    form.hidden = false;
+    var selects = [].slice.call(form.querySelectorAll("[data-hub-filter]"));
+    form.addEventListener("change", function () {
+      var chosen = selects.map(function (select) {
+        return [select.getAttribute("data-hub-filter"), select.value];
+      });
+      document.querySelectorAll("article li[data-filter-" + chosen[0][0] + "]").forEach(function (item) {
+        item.hidden = !chosen.every(function (pair) {
+          var values = (item.getAttribute("data-filter-" + pair[0]) || "").split(" ");
+          return !pair[1] || values.indexOf(pair[1]) !== -1;
+        });
+      });
+    });
+  }
+
   setUpQuickExit();
   setUpCopyButtons();
+  setUpFilters();
   setUpSearch();
 })();

@@ -34,6 +34,15 @@ class PrintSection:
 
 
 @dataclass(frozen=True)
+class Filter:
+    """One filter of an index page: a field and the values readers can choose."""
+
+    field: str
+    label: str
+    options: list[tuple[str, str]]  # (value, label)
+
+
+@dataclass(frozen=True)
 class Endpoint:
     path: str
     format: str
@@ -181,8 +190,27 @@ class Renderer:
         items = self.catalog.items_of(language, type_name)
         group_by = content_type.schema.get("x-index-by")
         groups = self._groups(items, content_type.fields[group_by], language) if group_by else [Group("", items)]
+        filters = [self._filter(items, content_type.fields[name], language)
+                   for name in content_type.schema.get("x-filter-by", [])]
         return self.env.select_template([f"{type_name}.index.md.j2", "index.md.j2"]).render(
-            type_name=type_name, groups=groups, **self._context(language, here))
+            type_name=type_name, groups=groups, filters=[f for f in filters if len(f.options) > 1],
+            filter_values=self._filter_values, **self._context(language, here))
+
+    def _filter(self, items: list[Item], field: Field, language: str) -> Filter:
+        """A choice of the values that occur in a field of these items, labelled for the reader."""
+        present = {value for item in items for value in self._filter_values(item, field.name)}
+        strings = self.catalog.strings[language]
+        if field.ref_type:
+            options = [(other.id, other.title) for other in self.catalog.items_of(language, field.ref_type)
+                       if other.id in present]
+        else:
+            options = [(value, strings.get("taxonomies", field.taxonomy, value)) for value in field.schema["enum"]
+                       if value in present]
+        return Filter(field.name, strings.get("labels", field.label), options)
+
+    def _filter_values(self, item: Item, field_name: str) -> list[str]:
+        value = item[field_name]
+        return [] if value is None else [str(v) for v in (value if isinstance(value, list) else [value])]
 
     def _groups(self, items: list[Item], field: Field, language: str) -> list[Group]:
         """Items under one heading per value of a field, in the field's own order: a taxonomy's
