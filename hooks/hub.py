@@ -20,7 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from hooks.pipeline.bidi import BidiIsolation, isolate_latin_html  # noqa: E402
-from hooks.pipeline.content import generate_pages, read_content  # noqa: E402
+from hooks.pipeline.content import ContentCache, generate_pages, read_content  # noqa: E402
 from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
@@ -30,9 +30,10 @@ from hooks.pipeline.publish.not_found import NotFoundPages  # noqa: E402
 from hooks.pipeline.publish.offline import write_offline_copy  # noqa: E402
 from hooks.pipeline.publish.open_data import write_open_data  # noqa: E402
 from hooks.pipeline.publish.redirects import write_redirects  # noqa: E402
-from hooks.pipeline.publish.search_index import SearchIndexError, build_search_index  # noqa: E402
+from hooks.pipeline.publish.search_index import SearchIndexError, SearchIndexing  # noqa: E402
 from hooks.pipeline.publish.sitemap import write_sitemaps  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
+from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
 
 
 class BuildState:
@@ -45,6 +46,7 @@ class BuildState:
         self.not_found = NotFoundPages()
         self.staging: StagedDirectory | None = None
         self.warnings = WarningCounter()
+        self.stopwatch = Stopwatch()
 
 
 class WarningCounter(logging.Handler):
@@ -60,6 +62,8 @@ class WarningCounter(logging.Handler):
 
 
 state = BuildState()
+content_cache = ContentCache()  # lives across the rebuilds of `mkdocs serve`
+log = logging.getLogger("mkdocs.hooks.hub")
 
 
 def _i18n(config):
@@ -79,7 +83,10 @@ def on_config(config):
     state = BuildState()
     logging.getLogger("mkdocs").addHandler(state.warnings)
     try:
-        state.catalog = read_content(ROOT)
+        with state.stopwatch.stage("load and validate"):
+            state.catalog = read_content(ROOT, content_cache)
+        log.info(f"content: {content_cache.read} of {len(content_cache.entries)} files read and checked "
+                 f"in {state.stopwatch.seconds['load and validate']:.2f} s")
     except ContentError as error:
         raise PluginError("content has problems:\n" + error.report()) from None
     _check_languages(config)
@@ -87,7 +94,8 @@ def on_config(config):
         strings = state.catalog.strings[language_config.locale]
         language_config.site_name = strings.get("site", "name")
         language_config.site_description = strings.get("site", "description")
-    state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
+    with state.stopwatch.stage("render"):
+        state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
     config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
     state.staging = StagedDirectory(Path(config.site_dir))
     config.site_dir = str(state.staging.start())
@@ -138,17 +146,23 @@ def finish_site(config):
     if not _is_first_pass(config):
         return
     site_dir = Path(config.site_dir)
-    state.not_found.finish(site_dir)
-    write_sitemaps(site_dir, state.catalog.model.languages, config.site_url)
-    write_redirects(site_dir, state.catalog)
-    write_open_data(site_dir, state.catalog, config.site_url)
-    write_feeds(site_dir, state.catalog, config.site_url)
-    try:
-        build_search_index(site_dir)
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    harden_site(site_dir)
-    write_offline_copy(site_dir, state.catalog.model.languages)
+    with state.stopwatch.stage("publish: sitemaps, redirects, data, feeds"):
+        state.not_found.finish(site_dir)
+        write_sitemaps(site_dir, state.catalog.model.languages, config.site_url)
+        write_redirects(site_dir, state.catalog)
+        write_open_data(site_dir, state.catalog, config.site_url)
+        write_feeds(site_dir, state.catalog, config.site_url)
+    indexing = SearchIndexing(site_dir)  # in parallel with the two steps below
+    with state.stopwatch.stage("security policy"):
+        harden_site(site_dir)
+    with state.stopwatch.stage("offline archive"):
+        write_offline_copy(site_dir, state.catalog.model.languages)
+    with state.stopwatch.stage("search indexing (waiting)"):
+        try:
+            indexing.wait()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+    state.stopwatch.save()
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site
     state.staging.commit()

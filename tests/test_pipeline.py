@@ -119,3 +119,22 @@ def test_latin_runs_in_arabic_text_are_isolated_and_nothing_else_changes():
     assert "<a dir=\"ltr\" href=\"https://x.org\">https://x.org</a>" in render("انظر <https://x.org> هنا")
     assert isolate_latin_html("نص <OHCHR>") == "نص &lt;<bdi>OHCHR</bdi>&gt;"
     assert isolate_latin_html("Plain & English") == "Plain &amp; English"
+
+
+def test_a_rebuild_reads_and_checks_only_the_files_that_changed(tmp_path):
+    import shutil
+    from hooks.pipeline.content import ContentCache
+    for part in ("schemas", "content"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    cache = ContentCache()
+    first = read_content(tmp_path, cache)
+    assert cache.read == len(cache.entries) > 800
+    path = tmp_path / "content/en/mechanisms/ohchr.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1), encoding="utf-8")
+    second = read_content(tmp_path, cache)
+    assert cache.read == 1
+    assert second.get("en", "mechanisms", "ohchr").title.startswith("Edited ")
+    assert second.get("ar", "mechanisms", "ohchr").title == first.get("ar", "mechanisms", "ohchr").title
+    path.write_text(path.read_text(encoding="utf-8") + "unknown_field: x\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        read_content(tmp_path, cache)

@@ -10,16 +10,48 @@ from .model import Model, load_model
 from .problems import ContentError, Problem
 from .render import Renderer
 from .status import translation_status
-from .validate import validate
+from .validate import check_document, validate
 
 
-def check_content(root: Path) -> tuple[Model, list, list[Problem]]:
+class ContentCache:
+    """Files already parsed and checked, kept between the rebuilds of `mkdocs serve`: a file is
+    read and checked again only when it changed (or when the schemas did)."""
+
+    def __init__(self):
+        self.entries: dict[Path, tuple] = {}
+        self.schemas: str | None = None
+        self.read = 0  # files parsed by the last check
+
+    def document(self, model: Model, root: Path, file: Path, language: str, type_name: str):
+        stat = file.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        cached = self.entries.get(file)
+        if cached and cached[0] == signature:
+            return cached[1], cached[2]
+        document, problems = load_document(root, file, language, type_name)
+        if document is not None:
+            problems = problems + check_document(model, document)
+        self.entries[file] = (signature, document, problems)
+        self.read += 1
+        return document, problems
+
+    def start(self, root: Path) -> None:
+        schemas = "".join(p.read_text(encoding="utf-8") for p in sorted((root / "schemas").glob("*.json")))
+        if schemas != self.schemas:
+            self.entries.clear()
+            self.schemas = schemas
+        self.read = 0
+
+
+def check_content(root: Path, cache: ContentCache | None = None) -> tuple[Model, list, list[Problem]]:
     """Load and validate everything under content/; return the documents and every problem."""
+    cache = cache or ContentCache()
+    cache.start(root)
     model = load_model(root)
     files, problems = content_files(root, model.languages, model.types)
     documents = []
     for file, language, type_name in files:
-        document, found = load_document(root, file, language, type_name)
+        document, found = cache.document(model, root, file, language, type_name)
         problems += found
         if document is not None:
             documents.append(document)
@@ -27,9 +59,9 @@ def check_content(root: Path) -> tuple[Model, list, list[Problem]]:
     return model, documents, sorted(set(problems))
 
 
-def read_content(root: Path) -> Catalog:
+def read_content(root: Path, cache: ContentCache | None = None) -> Catalog:
     """The catalog of a project's content; raises ContentError listing every problem."""
-    model, documents, problems = check_content(root)
+    model, documents, problems = check_content(root, cache)
     if problems:
         raise ContentError(problems)
     return build_catalog(model, documents)

@@ -27,17 +27,23 @@ JSON_TYPE_NAMES = {
 }
 
 
+def check_document(model: Model, document: Document) -> list[Problem]:
+    """The problems a file has on its own (schema, text, id): they change only with the file."""
+    problems = check_schema(model, document) + check_text(document)
+    if document.type_name != "ui":
+        problems += check_id(document)
+    return problems
+
+
 def validate(model: Model, documents: list[Document]) -> list[Problem]:
-    """Every problem in the content, in one pass."""
+    """The problems between files: originals, references, unique ids, interface strings.
+    (Each file's own problems come from check_document.)"""
     problems: list[Problem] = []
     english = {(d.type_name, d.name): d for d in documents
                if d.language == REFERENCE_LANGUAGE and d.type_name != "ui"}
     for document in documents:
-        problems += check_schema(model, document)
-        problems += check_text(document)
         if document.type_name == "ui":
             continue
-        problems += check_id(document)
         if document.language != REFERENCE_LANGUAGE and (document.type_name, document.name) not in english:
             problems.append(Problem(document.path, 1, 1, "-",
                                     f"there is no English original content/en/{document.type_name}/{document.name}.yaml",

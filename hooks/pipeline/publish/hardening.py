@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def harden_site(site_dir: Path) -> int:
         html = path.read_text(encoding="utf-8")
         if "Content-Security-Policy" in html:
             continue
-        path.write_text(harden_page(html), encoding="utf-8")
+        staged = path.with_name(path.name + ".tmp")
+        staged.write_text(harden_page(html), encoding="utf-8")
+        os.replace(staged, path)  # whole: the search indexer, running meanwhile, never sees half a page
         count += 1
     return count
 

@@ -17,10 +17,17 @@ class SearchIndexError(Exception):
     pass
 
 
-def build_search_index(site_dir: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--quiet",
-         "--exclude-selectors", ".headerlink"],  # the ¶ after each heading is not text
-        capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+class SearchIndexing:
+    """Pagefind running in its own process, so that the other publish steps go on meanwhile
+    (they only replace pages whole, so Pagefind reads each page either before or after)."""
+
+    def __init__(self, site_dir: Path):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--quiet",
+             "--exclude-selectors", ".headerlink"],  # the ¶ after each heading is not text
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def wait(self) -> None:
+        output, _ = self.process.communicate()
+        if self.process.returncode != 0:
+            raise SearchIndexError(f"Pagefind could not index the site:\n{output}")

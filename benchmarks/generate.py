@@ -1,0 +1,113 @@
+"""Synthetic content for benchmarks: `python -m benchmarks.generate DIR --items N`.
+
+Writes a copy of the project whose content/ holds N items per language, spread over the
+content types like the real content, each with text of realistic length in English, Arabic,
+French and Spanish (words drawn from the real content, so scripts and word lengths are right).
+It is valid content: `python -m hooks.check --root DIR` passes. Never mixed with real content.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "CONTRIBUTING.md", "docs", "hooks", "schemas", "overrides")
+LANGUAGES = ("en", "ar", "fr", "es")
+WORDS_PER_ITEM = 350
+# the share of each type in the real content, roughly
+SHARES = {"mechanisms": 0.28, "tools": 0.16, "actions": 0.16, "glossary": 0.15, "narratives": 0.07,
+          "plan": 0.07, "groups": 0.05, "threats": 0.06}
+TEXT_FIELDS = {"mechanisms": ("what", "who", "how"), "tools": ("audience", "guidance"), "actions": ("text",),
+               "plan": ("text",), "groups": ("risks",), "threats": ("details",), "narratives": ("story",),
+               "glossary": ("usage",)}
+
+
+def vocabulary(language: str) -> list[str]:
+    words = []
+    for path in sorted((ROOT / "content" / language).glob("*/*.yaml")):
+        words += [w for w in path.read_text(encoding="utf-8").split() if w.isalpha()]
+    return words
+
+
+def text(rng: random.Random, words: list[str], count: int) -> str:
+    sentences = []
+    while count > 0:
+        length = min(count, rng.randint(8, 20))
+        sentences.append(" ".join(rng.choice(words) for _ in range(length)) + ".")
+        count -= length
+    paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def item_ids(items: int) -> dict[str, list[str]]:
+    counts = {name: max(1, round(items * share)) for name, share in SHARES.items()}
+    counts["mechanisms"] += items - sum(counts.values())  # exactly N items in all
+    return {name: [f"{name}-{index:05d}" for index in range(count)] for name, count in counts.items()}
+
+
+def english_facts(rng: random.Random, type_name: str, index: int, ids: dict[str, list[str]]) -> dict:
+    facts = {"updated": "2026-11-28", "sources": [{"plan": "context", "footnote": rng.randint(1, 34)}]}
+    some_groups = sorted(set(rng.sample(ids["groups"], min(2, len(ids["groups"])))))
+    if type_name == "mechanisms":
+        facts.update(kind=rng.choice(["un-body", "regional-body", "eu", "fund", "nhri-mechanism"]),
+                     region=rng.choice(["global", "africa", "americas", "asia-pacific", "europe"]), groups=some_groups)
+    elif type_name == "tools":
+        facts.update(status="proposed", mechanisms=[rng.choice(ids["mechanisms"])], groups=some_groups)
+    elif type_name == "actions":
+        facts.update(objective=rng.choice(ids["plan"]), order=index + 1, tools=[rng.choice(ids["tools"])],
+                     mechanisms=[rng.choice(ids["mechanisms"])], groups=some_groups)
+    elif type_name == "plan":
+        facts.update(part=rng.choice(["objective", "priority", "context"]), order=index + 1)
+    elif type_name in ("groups", "threats"):
+        facts.update(order=index + 1)
+    elif type_name == "narratives":
+        facts.update(date="2021", region="global", groups=some_groups)
+    return facts
+
+
+def generate(target: Path, items: int, seed: int = 1) -> Path:
+    rng = random.Random(seed)
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    words = {language: vocabulary(language) for language in LANGUAGES}
+    ids = item_ids(items)
+    for language in LANGUAGES:
+        (target / "content" / language).mkdir(parents=True)
+        shutil.copy2(ROOT / "content" / language / "ui.yaml", target / "content" / language / "ui.yaml")
+        for type_name, names in ids.items():
+            folder = target / "content" / language / type_name
+            folder.mkdir(parents=True, exist_ok=True)
+            fields = TEXT_FIELDS[type_name]
+            for index, item_id in enumerate(names):
+                data = {"id": item_id,
+                        "title": text(rng, words[language], 6).strip().rstrip("."),
+                        "summary": text(rng, words[language], 30).strip()}
+                for field in fields:
+                    data[field] = text(rng, words[language], (WORDS_PER_ITEM - 36) // len(fields))
+                if language == "en":
+                    data.update(english_facts(rng, type_name, index, ids))
+                (folder / f"{item_id}.yaml").write_text(
+                    yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    return target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--items", type=int, default=100, help="items per language")
+    args = parser.parse_args()
+    generate(args.target, args.items)
+    print(f"wrote {args.items} items per language into {args.target}/content")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
