@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "CONTRIBUTING.md", "docs", "hooks", "schemas", "overrides")
 LANGUAGES = ("en", "ar", "fr", "es")
 WORDS_PER_ITEM = 350
+DOCS_LINK = re.compile(r"\]\((?:\.\./)?([a-z]+)/([a-z0-9-]+)\.md")
 # the share of each type in the real content, roughly
 SHARES = {"mechanisms": 0.28, "tools": 0.16, "actions": 0.16, "glossary": 0.15, "narratives": 0.07,
           "plan": 0.07, "groups": 0.05, "threats": 0.06}
@@ -44,9 +46,19 @@ def text(rng: random.Random, words: list[str], count: int) -> str:
 
 
 def item_ids(items: int) -> dict[str, list[str]]:
+    """N ids per language; the items that the hand-written pages link to come first."""
     counts = {name: max(1, round(items * share)) for name, share in SHARES.items()}
     counts["mechanisms"] += items - sum(counts.values())  # exactly N items in all
-    return {name: [f"{name}-{index:05d}" for index in range(count)] for name, count in counts.items()}
+    linked = {}
+    for page in (ROOT / "docs").rglob("*.md"):
+        for type_name, item_id in DOCS_LINK.findall(page.read_text(encoding="utf-8")):
+            if type_name in SHARES and item_id != "index":
+                linked.setdefault(type_name, set()).add(item_id)
+    ids = {}
+    for name, count in counts.items():
+        first = sorted(linked.get(name, ()))
+        ids[name] = first + [f"{name}-{index:05d}" for index in range(max(0, count - len(first)))]
+    return ids
 
 
 def english_facts(rng: random.Random, type_name: str, index: int, ids: dict[str, list[str]]) -> dict:

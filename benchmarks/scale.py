@@ -61,7 +61,13 @@ def plain_project(hub_project: Path, target: Path) -> Path:
         path.write_text(markdown, encoding="utf-8")
     languages = "\n".join(f"        - locale: {lang}\n          name: {lang}\n          build: true"
                           + ("\n          default: true" if lang == "en" else "") for lang in LANGUAGES)
+    hub_config = (hub_project / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = hub_config[hub_config.index("\nnav:\n") + 1: hub_config.index("\n\n", hub_config.index("\nnav:\n"))]
     (target / "mkdocs.yml").write_text(f"""site_name: Plain
+# the same navigation as the hub's: index pages only, never every item
+{nav}
+not_in_nav: |
+  /*/*.md
 theme:
   name: material
   font: false

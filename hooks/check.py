@@ -9,7 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks.pipeline.content import check_content
+from hooks.pipeline.catalog import build_catalog
+from hooks.pipeline.content import check_content, generate_pages
+from hooks.pipeline.docs_links import check_docs_links
 from hooks.pipeline.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,14 +22,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this checkout)")
     args = parser.parse_args(argv)
     try:
-        _, documents, problems = check_content(args.root)
+        model, documents, problems = check_content(args.root)
+        if not problems:  # the hand-written pages' links, against the pages the content makes
+            pages = generate_pages(build_catalog(model, documents), args.root / "docs")
+            problems = check_docs_links(args.root / "docs", set(pages), model.languages)
     except Exception as error:  # a bug, not a content mistake: say so in one line
         print(f"internal error while checking content: {type(error).__name__}: {error}", file=sys.stderr)
         return 2
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
-    print(f"content/ is valid: {len(documents)} files checked.")
+    print(f"content/ is valid: {len(documents)} files checked, and the links of docs/.")
     return 0
 
 

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from hooks.pipeline.bidi import BidiIsolation, isolate_latin_html  # noqa: E402
 from hooks.pipeline.content import ContentCache, generate_pages, read_content  # noqa: E402
+from hooks.pipeline.docs_links import check_docs_links  # noqa: E402
 from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
@@ -96,6 +97,9 @@ def on_config(config):
         language_config.site_description = strings.get("site", "description")
     with state.stopwatch.stage("render"):
         state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
+    broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
+    if broken:
+        raise PluginError("pages have broken links:\n" + ContentError(broken).report())
     config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
     state.staging = StagedDirectory(Path(config.site_dir))
     config.site_dir = str(state.staging.start())

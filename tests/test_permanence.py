@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from browser import PageWatch, serve
-from conftest import LANGUAGES, ROOT, build, copy_project
+from conftest import LANGUAGES, ROOT, build, check, copy_project
 
 OLD, NEW = "basic-principles-role-of-lawyers-1990", "un-basic-principles-on-the-role-of-lawyers"
 SITE_URL = "https://hub.example.org/"
@@ -61,15 +61,25 @@ def test_a_renamed_items_old_address_redirects(renamed_site, chromium, language)
         context.close()
 
 
-def test_a_broken_link_or_anchor_in_a_page_fails_the_build_naming_the_file(tmp_path):
+def test_a_broken_link_in_a_page_fails_the_build_naming_file_line_and_column(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs/about.fr.md").write_text(
-        (project / "docs/about.fr.md").read_text(encoding="utf-8") + "\n[x](no-such-page.md) [y](index.md#no-such-anchor)\n",
-        encoding="utf-8")
+    page = project / "docs/about.fr.md"
+    text = page.read_text(encoding="utf-8") + "\nVoir [x](no-such-page.md).\n"
+    page.write_text(text, encoding="utf-8")
+    line = len(text.splitlines())
+    for result in (build(project, tmp_path / "site"), check(project)):
+        assert result.returncode != 0
+        assert f"docs/about.fr.md:{line}:10: link: the link to 'no-such-page.md' leads to no page" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_broken_anchor_in_a_page_fails_the_build_naming_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/about.fr.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[y](index.md#no-such-anchor)\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "about.fr.md" in result.stderr and "no-such-page.md" in result.stderr
-    assert "no-such-anchor" in result.stderr
+    assert "about.fr.md" in result.stderr and "no-such-anchor" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -35,5 +35,5 @@ class ContentError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         lines = [str(problem) for problem in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found in content/: fix them and build again.")
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found: fix them and build again.")
         return "\n".join(lines)
