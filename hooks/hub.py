@@ -25,14 +25,8 @@ from hooks.pipeline.docs_links import check_docs_links  # noqa: E402
 from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
-from hooks.pipeline.publish.feeds import write_feeds  # noqa: E402
-from hooks.pipeline.publish.hardening import harden_site  # noqa: E402
+from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
 from hooks.pipeline.publish.not_found import NotFoundPages  # noqa: E402
-from hooks.pipeline.publish.offline import write_offline_copy  # noqa: E402
-from hooks.pipeline.publish.open_data import write_open_data  # noqa: E402
-from hooks.pipeline.publish.redirects import write_redirects  # noqa: E402
-from hooks.pipeline.publish.search_index import SearchIndexError, SearchIndexing  # noqa: E402
-from hooks.pipeline.publish.sitemap import write_sitemaps  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
 
@@ -150,22 +144,11 @@ def finish_site(config):
     if not _is_first_pass(config):
         return
     site_dir = Path(config.site_dir)
-    with state.stopwatch.stage("publish: sitemaps, redirects, data, feeds"):
-        state.not_found.finish(site_dir)
-        write_sitemaps(site_dir, state.catalog.model.languages, config.site_url)
-        write_redirects(site_dir, state.catalog)
-        write_open_data(site_dir, state.catalog, config.site_url)
-        write_feeds(site_dir, state.catalog, config.site_url)
-    indexing = SearchIndexing(site_dir)  # in parallel with the two steps below
-    with state.stopwatch.stage("security policy"):
-        harden_site(site_dir)
-    with state.stopwatch.stage("offline archive"):
-        write_offline_copy(site_dir, state.catalog.model.languages)
-    with state.stopwatch.stage("search indexing (waiting)"):
-        try:
-            indexing.wait()
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+    state.not_found.finish(site_dir)
+    try:
+        publish(site_dir, state.catalog, config.site_url, state.stopwatch)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
     state.stopwatch.save()
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site

@@ -1,1 +1,34 @@
 """Steps that run on the built site, after every language has been rendered."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalog import Catalog
+from ..stopwatch import Stopwatch
+from .feeds import write_feeds
+from .hardening import harden_site
+from .offline import write_offline_copy
+from .open_data import write_open_data
+from .redirects import write_redirects
+from .search_index import SearchIndexError, SearchIndexing
+from .sitemap import write_sitemaps
+
+__all__ = ["publish", "SearchIndexError"]
+
+
+def publish(site_dir: Path, catalog: Catalog, site_url: str | None, stopwatch: Stopwatch) -> None:
+    """Everything made from the finished pages: sitemaps, redirects, data, feeds, the search
+    index (in its own process, meanwhile), the security policy and the offline copy.
+    Raises SearchIndexError when the search index cannot be built."""
+    with stopwatch.stage("publish: sitemaps, redirects, data, feeds"):
+        write_sitemaps(site_dir, catalog.model.languages, site_url)
+        write_redirects(site_dir, catalog)
+        write_open_data(site_dir, catalog, site_url)
+        write_feeds(site_dir, catalog, site_url)
+    indexing = SearchIndexing(site_dir)  # in parallel with the two steps below
+    with stopwatch.stage("security policy"):
+        harden_site(site_dir)
+    with stopwatch.stage("offline archive"):
+        write_offline_copy(site_dir, catalog.model.languages)
+    with stopwatch.stage("search indexing (waiting)"):
+        indexing.wait()
