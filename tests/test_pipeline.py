@@ -1,7 +1,6 @@
 """The pipeline on its own, without MkDocs: model, loading, catalog and rendering."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml

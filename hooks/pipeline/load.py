@@ -139,5 +139,5 @@ def content_files(root: Path, languages, type_names) -> tuple[list[tuple[Path, s
                                         f"use one of: {', '.join(sorted(expected))}"))
         if not (language_dir / "ui.yaml").is_file():
             problems.append(Problem(f"content/{language}/ui.yaml", 1, 1, "-", "the interface strings file is missing",
-                                    f"copy content/en/ui.yaml and translate its values"))
+                                    "copy content/en/ui.yaml and translate its values"))
     return found, problems

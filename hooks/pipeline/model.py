@@ -50,11 +50,16 @@ class Field:
     def ref_type(self) -> str | None:
         return self.schema.get("x-ref")
 
-    def targets(self, value) -> list:
-        """The ids a reference field's value points to: one id, or a list of ids."""
-        if not self.ref_type or value is None:
+    @staticmethod
+    def values(value) -> list:
+        """A field's value as a list: nothing, one value, or the list itself."""
+        if value is None:
             return []
         return value if isinstance(value, list) else [value]
+
+    def targets(self, value) -> list:
+        """The ids a reference field's value points to: one id, or a list of ids."""
+        return self.values(value) if self.ref_type else []
 
     @property
     def taxonomy(self) -> str | None:
@@ -201,6 +206,12 @@ def page_path(type_name: str, item_id: str, language: str) -> str:
 def page_url(type_name: str, item_id: str, language: str) -> str:
     """An item's permanent address on the site: /<type>/<id>/ in English, /<lang>/<type>/<id>/ otherwise."""
     return docs_page_url(f"{type_name}/{item_id}.md", language)
+
+
+def language_of(site_path_parts: tuple[str, ...], languages) -> str:
+    """The language of a built file from its path in the site: /ar/... is Arabic, the rest English."""
+    first = site_path_parts[0] if site_path_parts else ""
+    return first if first in languages and first != REFERENCE_LANGUAGE else REFERENCE_LANGUAGE
 
 
 def docs_page_url(path: str, language: str) -> str:

@@ -196,31 +196,27 @@ class Renderer:
             type_name=type_name, groups=groups, filters=[f for f in filters if len(f.options) > 1],
             filter_values=self._filter_values, **self._context(language, here))
 
+    def _labelled_values(self, field: Field, language: str) -> list[tuple[str, str]]:
+        """A field's possible values with their labels, in the field's own order: a taxonomy's
+        values as the schema lists them, or the items a reference points to in reading order."""
+        if field.ref_type:
+            return [(target.id, target.title) for target in self.catalog.items_of(language, field.ref_type)]
+        strings = self.catalog.strings[language]
+        return [(value, strings.get("taxonomies", field.taxonomy, value)) for value in field.schema["enum"]]
+
     def _filter(self, items: list[Item], field: Field, language: str) -> Filter:
         """A choice of the values that occur in a field of these items, labelled for the reader."""
         present = {value for item in items for value in self._filter_values(item, field.name)}
-        strings = self.catalog.strings[language]
-        if field.ref_type:
-            options = [(other.id, other.title) for other in self.catalog.items_of(language, field.ref_type)
-                       if other.id in present]
-        else:
-            options = [(value, strings.get("taxonomies", field.taxonomy, value)) for value in field.schema["enum"]
-                       if value in present]
-        return Filter(field.name, strings.get("labels", field.label), options)
+        options = [(value, label) for value, label in self._labelled_values(field, language) if value in present]
+        return Filter(field.name, self.catalog.strings[language].get("labels", field.label), options)
 
     def _filter_values(self, item: Item, field_name: str) -> list[str]:
-        value = item[field_name]
-        return [] if value is None else [str(v) for v in (value if isinstance(value, list) else [value])]
+        return [str(value) for value in Field.values(item[field_name])]
 
     def _groups(self, items: list[Item], field: Field, language: str) -> list[Group]:
-        """Items under one heading per value of a field, in the field's own order: a taxonomy's
-        values as the schema lists them, or the items a reference points to in reading order."""
-        if field.ref_type:
-            values = [(target.id, target.title) for target in self.catalog.items_of(language, field.ref_type)]
-        else:
-            strings = self.catalog.strings[language]
-            values = [(value, strings.get("taxonomies", field.taxonomy, value)) for value in field.schema["enum"]]
-        groups = [Group(label, [item for item in items if item[field.name] == value]) for value, label in values]
+        """Items under one heading per value of a field, in the field's own order."""
+        groups = [Group(label, [item for item in items if item[field.name] == value])
+                  for value, label in self._labelled_values(field, language)]
         return [group for group in groups if group.items]
 
     def _context(self, language: str, here: str) -> dict:

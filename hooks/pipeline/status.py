@@ -11,8 +11,7 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .history import past_value
-from .model import REFERENCE_LANGUAGE, page_path
-from .translation import RECORD_FIELD
+from .model import REFERENCE_LANGUAGE
 
 REPORT_VERSION = 1
 

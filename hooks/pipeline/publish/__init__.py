@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..catalog import Catalog
+from ..render import Renderer
 from ..stopwatch import Stopwatch
 from .feeds import write_feeds
 from .hardening import harden_site
@@ -20,11 +21,12 @@ def publish(site_dir: Path, catalog: Catalog, site_url: str | None, stopwatch: S
     """Everything made from the finished pages: sitemaps, redirects, data, feeds, the search
     index (in its own process, meanwhile), the security policy and the offline copy.
     Raises SearchIndexError when the search index cannot be built."""
+    renderer = Renderer(catalog, site_url)
     with stopwatch.stage("publish: sitemaps, redirects, data, feeds"):
         write_sitemaps(site_dir, catalog.model.languages, site_url)
-        write_redirects(site_dir, catalog)
+        write_redirects(site_dir, renderer)
         write_open_data(site_dir, catalog, site_url)
-        write_feeds(site_dir, catalog, site_url)
+        write_feeds(site_dir, renderer)
     indexing = SearchIndexing(site_dir)  # in parallel with the two steps below
     with stopwatch.stage("security policy"):
         harden_site(site_dir)

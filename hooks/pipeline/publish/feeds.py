@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalog import Catalog, Item
+from ..catalog import Item
 from ..model import page_url
 from ..render import Renderer
 
@@ -27,9 +27,8 @@ class Entry:
     url: str
 
 
-def write_feeds(site_dir: Path, catalog: Catalog, site_url: str | None) -> list[Path]:
-    base = (site_url or "").rstrip("/")
-    renderer = Renderer(catalog, site_url)
+def write_feeds(site_dir: Path, renderer: Renderer) -> list[Path]:
+    catalog, base = renderer.catalog, renderer.site_url
     written = []
     for language in catalog.model.languages:
         strings = catalog.strings[language]

@@ -15,7 +15,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ..model import REFERENCE_LANGUAGE
+from ..model import language_of
 
 ARCHIVE = "download/defenders-hub.zip"
 FOLDER = "defenders-hub"  # the folder the archive unpacks to
@@ -39,7 +39,7 @@ def write_offline_copy(site_dir: Path, languages) -> Path:
         records = {language: [] for language in languages}
         for page in sorted(copy.rglob("*.html")):
             text = page.read_text(encoding="utf-8")
-            language = _language_of(page.relative_to(copy), languages)
+            language = language_of(page.relative_to(copy).parts, languages)
             records[language].append(_record(page.relative_to(copy), text))
             page.write_text(for_file_urls(text), encoding="utf-8")
         search_dir = copy / "assets" / "offline"
@@ -72,11 +72,6 @@ def _link_to_file(match: re.Match) -> str:
     if not path.endswith("/"):
         return match.group()
     return f'{attribute}="{path}index.html{rest}"'
-
-
-def _language_of(rel: Path, languages) -> str:
-    first = rel.parts[0]
-    return first if first in languages and first != REFERENCE_LANGUAGE else REFERENCE_LANGUAGE
 
 
 def _record(rel: Path, text: str) -> dict:

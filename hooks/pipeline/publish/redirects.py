@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..catalog import Catalog
 from ..model import page_url, relative_href
 from ..render import Renderer
 
 
-def write_redirects(site_dir: Path, catalog: Catalog) -> list[str]:
+def write_redirects(site_dir: Path, renderer: Renderer) -> list[str]:
     """Write the redirect pages; returns the old addresses, e.g. /ar/tools/old-id/."""
-    renderer = Renderer(catalog)
     written = []
-    for (language, type_name, item_id), item in sorted(catalog.items.items()):
+    for (language, type_name, item_id), item in sorted(renderer.catalog.items.items()):
         for old in item["former_ids"] or []:
             old_url = page_url(type_name, old, language)
             html = renderer.redirect_page(item, relative_href(old_url, page_url(type_name, item_id, language)))

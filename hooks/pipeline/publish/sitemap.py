@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import quoteattr, escape
 
-from ..model import REFERENCE_LANGUAGE
+from ..model import REFERENCE_LANGUAGE, language_of
 
 NOT_LISTED = {"assets", "pagefind", "search", "download"}  # folders that are not pages to find
 NAMESPACES = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"'
@@ -21,10 +21,9 @@ NAMESPACES = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="h
 def site_pages(site_dir: Path, languages) -> dict[str, dict[str, str]]:
     """Every page of the site: its path without language prefix -> {language: address path}."""
     pages: dict[str, dict[str, str]] = defaultdict(dict)
-    others = set(languages) - {REFERENCE_LANGUAGE}
     for index in sorted(site_dir.rglob("index.html")):
         parts = index.parent.relative_to(site_dir).parts
-        language = parts[0] if parts and parts[0] in others else REFERENCE_LANGUAGE
+        language = language_of(parts, languages)
         key = "/".join(parts[1:] if language != REFERENCE_LANGUAGE else parts)
         if key.split("/")[0] in NOT_LISTED:
             continue
