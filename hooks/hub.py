@@ -1,8 +1,9 @@
 """The MkDocs hook: MkDocs events in, pipeline calls out, nothing else.
 
-mkdocs-static-i18n runs MkDocs' build once per language, so every event below runs once per
-language; the content is read once per build, on the reference language's pass. The hook's
-events run before the plugin's (priority 0 against -100), except those marked otherwise.
+MkDocs' build runs once per language (the reference language's pass first, then the others,
+started by hooks/passes.py, some in forked processes), so every event below runs once per
+language; the content is read once per build, on the first pass. The hook's events run before
+the i18n plugin's (priority 0 against -100), except those marked otherwise.
 """
 from __future__ import annotations
 
@@ -26,9 +27,12 @@ from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
 from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
-from hooks.pipeline.publish.not_found import NotFoundPages  # noqa: E402
+from hooks.pipeline.publish.hardening import harden_page  # noqa: E402
+from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages  # noqa: E402
+from hooks.pipeline.publish.offline import OfflineCopy  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
+from hooks.passes import LanguageBuildFailed, LanguagePasses, job_count  # noqa: E402
 
 
 class BuildState:
@@ -37,11 +41,24 @@ class BuildState:
 
     def __init__(self):
         self.catalog = None
-        self.pages: dict[str, str] = {}
+        self.pages = {}  # path under docs/ -> Markdown, rendered when read
         self.not_found = NotFoundPages()
         self.staging: StagedDirectory | None = None
+        self.offline: OfflineCopy | None = None
+        self.passes: LanguagePasses | None = None
         self.warnings = WarningCounter()
         self.stopwatch = Stopwatch()
+
+    def discard(self) -> None:
+        """After a failure: stop the forked passes, then remove what this build wrote."""
+        if self.passes:
+            self.passes.stop()
+        if self.staging:
+            self.staging.discard()
+            self.staging = None
+        if self.offline:
+            self.offline.discard()
+            self.offline = None
 
 
 class WarningCounter(logging.Handler):
@@ -56,6 +73,7 @@ class WarningCounter(logging.Handler):
         self.count += 1
 
 
+PASSES_STAGE = "MkDocs passes, every language (render included)"
 state = BuildState()
 content_cache = ContentCache()  # lives across the rebuilds of `mkdocs serve`
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -65,23 +83,24 @@ def _i18n(config):
     return config.plugins["i18n"]
 
 
-def _is_first_pass(config) -> bool:
-    """The reference language's pass starts each build; the plugin builds the others from it."""
-    return not _i18n(config).building
+def _is_first_pass() -> bool:
+    """The reference language's pass starts each build; hooks/passes.py builds the others."""
+    return not (state.passes and state.passes.nested)
 
 
 def on_config(config):
     global state
-    if not _is_first_pass(config):
+    _forget_last_pages_alternates(config)
+    if not _is_first_pass():
         return config
     logging.getLogger("mkdocs").removeHandler(state.warnings)
     state = BuildState()
     logging.getLogger("mkdocs").addHandler(state.warnings)
     try:
-        with state.stopwatch.stage("load and validate"):
-            state.catalog = read_content(ROOT, content_cache)
+        state.catalog = read_content(ROOT, content_cache, state.stopwatch)
+        seconds = sum(state.stopwatch.seconds.get(stage, 0.0) for stage in ("load", "validate", "catalog"))
         log.info(f"content: {content_cache.read} of {len(content_cache.entries)} files read and checked "
-                 f"in {state.stopwatch.seconds['load and validate']:.2f} s")
+                 f"in {seconds:.2f} s")
     except ContentError as error:
         raise PluginError("content has problems:\n" + error.report()) from None
     _check_languages(config)
@@ -89,15 +108,35 @@ def on_config(config):
         strings = state.catalog.strings[language_config.locale]
         language_config.site_name = strings.get("site", "name")
         language_config.site_description = strings.get("site", "description")
-    with state.stopwatch.stage("render"):
-        state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
+    state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
     broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
     if broken:
         raise PluginError("pages have broken links:\n" + ContentError(broken).report())
     config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
     state.staging = StagedDirectory(Path(config.site_dir))
     config.site_dir = str(state.staging.start())
+    state.offline = OfflineCopy()
+    try:
+        jobs = job_count(state.catalog.model.languages)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    state.passes = LanguagePasses(_i18n(config), _pass_order(config), jobs)
+    state.stopwatch.begin(PASSES_STAGE)
     return config
+
+
+def _pass_order(config) -> list[str]:
+    """The languages in the order of mkdocs.yml, the reference language (built first) first."""
+    order = _i18n(config).build_languages
+    return [REFERENCE_LANGUAGE] + [language for language in order if language != REFERENCE_LANGUAGE]
+
+
+def _forget_last_pages_alternates(config) -> None:
+    """The i18n plugin gives each page its language links by setting `config.extra.alternate`
+    as an attribute, and resets them per language as an item; templates read the attribute
+    first, so a pass's 404 page linked to the translations of the previous pass's last page.
+    Without the attribute, the 404 page links to each language's home, whichever pass ran before."""
+    vars(config.extra).pop("alternate", None)
 
 
 def _check_languages(config) -> None:
@@ -108,6 +147,9 @@ def _check_languages(config) -> None:
 
 
 def on_files(files, config):
+    if _is_first_pass():  # MkDocs has emptied the site folder: the other passes may start
+        snapshot = dict(state.stopwatch.seconds)
+        state.passes.start_workers(config, report=lambda: state.stopwatch.since(snapshot))
     for path in state.pages:
         if (Path(config.docs_dir) / path).exists():
             raise PluginError(f"docs/{path} would replace a page the hub generates: rename or remove it")
@@ -116,7 +158,26 @@ def on_files(files, config):
 
 
 def on_page_read_source(page, config):
-    return state.pages.get(page.file.src_uri)
+    if page.file.src_uri not in state.pages:
+        return None
+    with state.stopwatch.stage("render"):
+        return state.pages[page.file.src_uri]
+
+
+@event_priority(-200)  # after every other change to the page
+def on_post_page(output, page, config):
+    """The finished page: its security policy, and its copy for the offline archive."""
+    output = harden_page(output)
+    state.offline.add_page(page.file.dest_uri, output, _i18n(config).current_language)
+    return output
+
+
+def on_post_template(output, template_name, config):
+    if template_name != NOT_FOUND_PAGE:
+        return output
+    output = harden_page(output)
+    state.not_found.keep(Path(config.site_dir), _i18n(config).current_language, output)
+    return output
 
 
 def on_env(env, config, files):
@@ -133,22 +194,39 @@ def on_env(env, config, files):
     return env
 
 
-def keep_not_found_page(config):
-    state.not_found.keep(Path(config.site_dir), _i18n(config).current_language)
+def finish_language(config):
+    state.offline.finish_language(_i18n(config).current_language)
+
+
+@event_priority(-90)  # before the plugin's post_build, which would build the others one by one
+def build_other_languages(config):
+    """On the first pass: this process's share of the other languages, then the forks' share."""
+    if not _is_first_pass():
+        return
+    state.passes.build(config, state.passes.own_languages)
+    try:
+        for report in state.passes.wait():
+            state.stopwatch.add(report, "forked passes")
+    except LanguageBuildFailed as error:
+        raise PluginError(str(error)) from None
+    state.stopwatch.end(PASSES_STAGE)
 
 
 @event_priority(-150)
 def finish_site(config):
-    """Runs after the plugin's own post_build, in which it builds the other languages: the
-    site is complete, and replaces the last one unless a strict build is about to fail."""
-    if not _is_first_pass(config):
+    """Runs after the plugin's own post_build: the site is complete, and replaces the last
+    one unless a strict build is about to fail."""
+    if not _is_first_pass():
         return
+    state.passes.finish()
     site_dir = Path(config.site_dir)
     state.not_found.finish(site_dir)
     try:
-        publish(site_dir, state.catalog, config.site_url, state.stopwatch)
+        publish(site_dir, state.catalog, config.site_url, state.offline, state.stopwatch)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+    state.offline.discard()
+    state.offline = None
     state.stopwatch.save()
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site
@@ -157,10 +235,9 @@ def finish_site(config):
     state.staging = None
 
 
-on_post_build = CombinedEvent(keep_not_found_page, finish_site)
+on_post_build = CombinedEvent(finish_language, build_other_languages, finish_site)
 
 
 def on_build_error(error):
-    if state.staging:
-        state.staging.discard()
-        state.staging = None
+    if _is_first_pass():  # a failed pass of another language fails the first pass, after
+        state.discard()

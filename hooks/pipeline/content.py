@@ -1,6 +1,8 @@
 """The pipeline's front door: read, check and render all content of a project."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
 from .catalog import Catalog, build_catalog
@@ -10,6 +12,7 @@ from .model import Model, load_model
 from .problems import ContentError, Problem
 from .render import Renderer
 from .status import translation_status
+from .stopwatch import Stopwatch
 from .validate import check_document, validate
 
 
@@ -22,15 +25,17 @@ class ContentCache:
         self.schemas: str | None = None
         self.read = 0  # files parsed by the last check
 
-    def document(self, model: Model, root: Path, file: Path, language: str, type_name: str):
+    def document(self, model: Model, root: Path, file: Path, language: str, type_name: str, stopwatch: Stopwatch):
         stat = file.stat()
         signature = (stat.st_mtime_ns, stat.st_size)
         cached = self.entries.get(file)
         if cached and cached[0] == signature:
             return cached[1], cached[2]
-        document, problems = load_document(root, file, language, type_name)
+        with stopwatch.stage("load"):
+            document, problems = load_document(root, file, language, type_name)
         if document is not None:
-            problems = problems + check_document(model, document)
+            with stopwatch.stage("validate"):
+                problems = problems + check_document(model, document)
         self.entries[file] = (signature, document, problems)
         self.read += 1
         return document, problems
@@ -43,34 +48,60 @@ class ContentCache:
         self.read = 0
 
 
-def check_content(root: Path, cache: ContentCache | None = None) -> tuple[Model, list, list[Problem]]:
+def check_content(root: Path, cache: ContentCache | None = None,
+                  stopwatch: Stopwatch | None = None) -> tuple[Model, list, list[Problem]]:
     """Load and validate everything under content/; return the documents and every problem."""
     cache = cache or ContentCache()
+    stopwatch = stopwatch or Stopwatch()
     cache.start(root)
-    model = load_model(root)
-    files, problems = content_files(root, model.languages, model.types)
+    with stopwatch.stage("load"):
+        model = load_model(root)
+        files, problems = content_files(root, model.languages, model.types)
     documents = []
     for file, language, type_name in files:
-        document, found = cache.document(model, root, file, language, type_name)
+        document, found = cache.document(model, root, file, language, type_name, stopwatch)
         problems += found
         if document is not None:
             documents.append(document)
-    problems += validate(model, documents)
+    with stopwatch.stage("validate"):
+        problems += validate(model, documents)
     return model, documents, sorted(set(problems))
 
 
-def read_content(root: Path, cache: ContentCache | None = None) -> Catalog:
+def read_content(root: Path, cache: ContentCache | None = None, stopwatch: Stopwatch | None = None) -> Catalog:
     """The catalog of a project's content; raises ContentError listing every problem."""
-    model, documents, problems = check_content(root, cache)
+    stopwatch = stopwatch or Stopwatch()
+    model, documents, problems = check_content(root, cache, stopwatch)
     if problems:
         raise ContentError(problems)
-    return build_catalog(model, documents)
+    with stopwatch.stage("catalog"):
+        return build_catalog(model, documents)
 
 
-def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None) -> dict[str, str]:
-    """Every page the hub adds to docs/, in memory: path under docs/ -> Markdown."""
+class GeneratedPages(Mapping):
+    """Every page the hub adds to docs/, in memory: path under docs/ -> Markdown.
+
+    The paths are known at once, for MkDocs' file list and link checks; a page's Markdown is
+    rendered when it is read, so each language's pages are rendered by the process that
+    builds that language (hooks/passes.py), and never kept after."""
+
+    def __init__(self, recipes: dict[str, Callable[[], str]]):
+        self.recipes = recipes
+
+    def __getitem__(self, path: str) -> str:
+        return self.recipes[path]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.recipes)
+
+    def __len__(self) -> int:
+        return len(self.recipes)
+
+
+def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None) -> GeneratedPages:
+    """Every page the hub adds to docs/ (see GeneratedPages)."""
     renderer = Renderer(catalog, site_url)
-    pages = renderer.pages(translation_status(catalog, with_diffs=False))
+    recipes = renderer.pages(translation_status(catalog, with_diffs=False))
     for missing in missing_docs_pages(docs_dir, catalog.model.languages):
-        pages[missing.path] = renderer.untranslated_docs_page(missing)
-    return pages
+        recipes[missing.path] = partial(renderer.untranslated_docs_page, missing)
+    return GeneratedPages(recipes)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 REFERENCE_LANGUAGE = "en"
@@ -87,9 +88,13 @@ class ContentType:
     def fields(self) -> dict[str, Field]:
         required = set(self.schema.get("required", []))
         return {
-            name: Field(name, resolve(prop, self.registry), name in required)
-            for name, prop in self.schema["properties"].items()
+            name: Field(name, prop, name in required)
+            for name, prop in self._dereferenced["properties"].items()
         }
+
+    @cached_property
+    def _dereferenced(self) -> dict:
+        return dereferenced(self.schema, self.registry.resolver(base_uri=self.schema.get("$id", "")))
 
     @cached_property
     def reference_schema(self) -> dict:
@@ -103,11 +108,23 @@ class ContentType:
         return self._restricted({name for name, f in self.fields.items() if f.in_translations},
                                 lambda name: name == "id" or self.fields[name].role == TRANSLATABLE)
 
-    def _restricted(self, allowed: set[str], keep_required) -> dict:
+    @cached_property
+    def reference_validator(self) -> Draft202012Validator:
+        return Draft202012Validator(self._restricted({name for name, f in self.fields.items() if f.in_reference},
+                                                     lambda name: True, self._dereferenced))
+
+    @cached_property
+    def translation_validator(self) -> Draft202012Validator:
+        return Draft202012Validator(self._restricted(
+            {name for name, f in self.fields.items() if f.in_translations},
+            lambda name: name == "id" or self.fields[name].role == TRANSLATABLE, self._dereferenced))
+
+    def _restricted(self, allowed: set[str], keep_required, schema: dict | None = None) -> dict:
+        schema = schema or self.schema
         return {
-            **self.schema,
-            "properties": {k: v for k, v in self.schema["properties"].items() if k in allowed},
-            "required": [k for k in self.schema.get("required", []) if k in allowed and keep_required(k)],
+            **schema,
+            "properties": {k: v for k, v in schema["properties"].items() if k in allowed},
+            "required": [k for k in schema.get("required", []) if k in allowed and keep_required(k)],
         }
 
     def translatable_fields(self) -> list[Field]:
@@ -124,14 +141,20 @@ class ContentType:
         return [f for f in self.fields.values() if f.taxonomy]
 
 
-def resolve(schema: dict, registry: Registry) -> dict:
-    """A property schema with its `$ref` followed, its own keywords winning over the target's."""
-    if "$ref" not in schema:
+def dereferenced(schema, resolver):
+    """A schema with every `$ref` replaced by its target, the referring schema's own keywords
+    (descriptions, x- roles) winning over the target's. Fields read their roles from it, and
+    validation needs no reference lookups, which took most of its time. The hub's schemas
+    are not recursive and put only annotations beside a `$ref`, so this keeps their meaning."""
+    if isinstance(schema, list):
+        return [dereferenced(value, resolver) for value in schema]
+    if not isinstance(schema, dict):
         return schema
-    target = registry.resolver().lookup(schema["$ref"]).contents
-    merged = {**resolve(target, registry), **schema}
-    del merged["$ref"]
-    return merged
+    own = {key: dereferenced(value, resolver) for key, value in schema.items() if key != "$ref"}
+    if "$ref" not in schema:
+        return own
+    target = resolver.lookup(schema["$ref"])
+    return {**dereferenced(target.contents, target.resolver), **own}
 
 
 @dataclass(frozen=True)
@@ -143,6 +166,10 @@ class Model:
     languages: tuple[str, ...]  # reference language first
     registry: Registry = field(repr=False)
     ui_schema: dict = field(repr=False)
+
+    @cached_property
+    def ui_validator(self) -> Draft202012Validator:
+        return Draft202012Validator(dereferenced(self.ui_schema, self.registry.resolver(base_uri="ui.schema.json")))
 
     @property
     def content_dir(self) -> Path:

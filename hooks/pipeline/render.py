@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -78,6 +80,7 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # templates do not change during a build; checking costs a stat per include
             keep_trailing_newline=True,
             extensions=["jinja2.ext.do"],
             trim_blocks=True,
@@ -86,21 +89,24 @@ class Renderer:
         self.env.filters["md_text"] = escape_markdown
         self.env.filters["bidi"] = isolate_latin_html
 
-    def pages(self, report: list[LanguageStatus]) -> dict[str, str]:
-        """Every generated page: items, type indexes and translation status, in every language."""
+    def pages(self, report: list[LanguageStatus]) -> dict[str, Callable[[], str]]:
+        """Every generated page (items, type indexes, translation status, print and data pages,
+        in every language) as its path under docs/ and how to render it."""
         pages = {}
         for (language, type_name, item_id), item in self.catalog.items.items():
-            pages[page_path(type_name, item_id, language)] = self.item_page(item)
+            pages[page_path(type_name, item_id, language)] = partial(self.item_page, item)
         for language in self.catalog.model.languages:
             for type_name in self.catalog.model.types:
-                pages[index_path(type_name, language)] = self.index_page(language, type_name)
-            pages[localized_path(STATUS_PAGE, language)] = self.status_page(language, report)
-            pages[localized_path(SEARCH_PAGE, language)] = self.env.get_template("search.md.j2").render(
-                **self._context(language, SEARCH_PAGE))
+                pages[index_path(type_name, language)] = partial(self.index_page, language, type_name)
+            pages[localized_path(STATUS_PAGE, language)] = partial(self.status_page, language, report)
+            pages[localized_path(SEARCH_PAGE, language)] = partial(self.search_page, language)
             for type_name in self.catalog.model.types:
-                pages[localized_path(f"{PRINT_DIR}/{type_name}.md", language)] = self.print_page(language, type_name)
-            pages[localized_path(DATA_PAGE, language)] = self.data_page(language)
+                pages[localized_path(f"{PRINT_DIR}/{type_name}.md", language)] = partial(self.print_page, language, type_name)
+            pages[localized_path(DATA_PAGE, language)] = partial(self.data_page, language)
         return pages
+
+    def search_page(self, language: str) -> str:
+        return self.env.get_template("search.md.j2").render(**self._context(language, SEARCH_PAGE))
 
     def data_page(self, language: str) -> str:
         """Where the open data is, for this language and for all, with a real example."""

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from jsonschema import Draft202012Validator
-
 from .load import Document, dotted
 from .model import REFERENCE_LANGUAGE, ContentType, Model
 from .problems import Problem
@@ -58,12 +56,11 @@ def validate(model: Model, documents: list[Document]) -> list[Problem]:
 
 def check_schema(model: Model, document: Document) -> list[Problem]:
     if document.type_name == "ui":
-        schema, content_type = model.ui_schema, None
+        validator, content_type = model.ui_validator, None
     else:
         content_type = model.types[document.type_name]
         is_translation = document.language != REFERENCE_LANGUAGE
-        schema = content_type.translation_schema if is_translation else content_type.reference_schema
-    validator = Draft202012Validator(schema, registry=model.registry)
+        validator = content_type.translation_validator if is_translation else content_type.reference_validator
     problems = []
     for error in validator.iter_errors(document.data):
         problems += _explain(error, document, content_type)

@@ -7,8 +7,7 @@ from ..catalog import Catalog
 from ..render import Renderer
 from ..stopwatch import Stopwatch
 from .feeds import write_feeds
-from .hardening import harden_site
-from .offline import write_offline_copy
+from .offline import OfflineCopy
 from .open_data import write_open_data
 from .redirects import write_redirects
 from .search_index import SearchIndexError, SearchIndexing
@@ -17,20 +16,19 @@ from .sitemap import write_sitemaps
 __all__ = ["publish", "SearchIndexError"]
 
 
-def publish(site_dir: Path, catalog: Catalog, site_url: str | None, stopwatch: Stopwatch) -> None:
+def publish(site_dir: Path, catalog: Catalog, site_url: str | None, offline: OfflineCopy,
+            stopwatch: Stopwatch) -> None:
     """Everything made from the finished pages: sitemaps, redirects, data, feeds, the search
-    index (in its own process, meanwhile), the security policy and the offline copy.
-    Raises SearchIndexError when the search index cannot be built."""
+    index (in its own process) and, meanwhile, the offline copy, whose pages the passes
+    gathered. Raises SearchIndexError when the search index cannot be built."""
     renderer = Renderer(catalog, site_url)
     with stopwatch.stage("publish: sitemaps, redirects, data, feeds"):
         write_sitemaps(site_dir, catalog.model.languages, site_url)
         write_redirects(site_dir, renderer)
         write_open_data(site_dir, catalog, site_url)
         write_feeds(site_dir, renderer)
-    indexing = SearchIndexing(site_dir)  # in parallel with the two steps below
-    with stopwatch.stage("security policy"):
-        harden_site(site_dir)
+    indexing = SearchIndexing(site_dir)
     with stopwatch.stage("offline archive"):
-        write_offline_copy(site_dir, catalog.model.languages)
-    with stopwatch.stage("search indexing (waiting)"):
-        indexing.wait()
+        offline.write_archive(site_dir)
+    with stopwatch.stage("waiting for the search index"):
+        stopwatch.record("search indexing (alongside the archive)", indexing.wait())

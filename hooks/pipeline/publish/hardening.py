@@ -1,4 +1,4 @@
-"""A Content-Security-Policy on every page, computed after the build.
+"""A Content-Security-Policy on every page, computed from the page as it is written.
 
 The policy lets a page load scripts, styles, images, fonts and data from the site itself only;
 the theme's few inline scripts are allowed by their hash, so no injected script can run and no
@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?![^>]*\bsrc=)[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 DATA_TYPES = re.compile(r"""\btype=["']?application/(ld\+)?json""")
@@ -43,20 +41,6 @@ def harden_page(html: str) -> str:
     if not match:
         return html
     return html[: match.end()] + meta + html[match.end():]
-
-
-def harden_site(site_dir: Path) -> int:
-    """Add the policy to every HTML file of a built site; returns how many were changed."""
-    count = 0
-    for path in site_dir.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        if "Content-Security-Policy" in html:
-            continue
-        staged = path.with_name(path.name + ".tmp")
-        staged.write_text(harden_page(html), encoding="utf-8")
-        os.replace(staged, path)  # whole: the search indexer, running meanwhile, never sees half a page
-        count += 1
-    return count
 
 
 def _hash(script: str) -> str:

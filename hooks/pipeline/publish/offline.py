@@ -1,5 +1,8 @@
 """The offline copy: the whole site in a ZIP archive that works from file://.
 
+Every page goes in as its pass writes it (hooks/hub.py), so no page is read back from the site;
+the 404 pages and the redirect pages of former addresses are for visitors of the web site only.
+
 Browsers open a folder's index.html only when a link names it, so every link to a folder gets
 "index.html" added. Pagefind fetches its index, which browsers refuse from file://, so the copy
 searches with lunr instead (the library Material ships its language stemmers for, Arabic
@@ -13,14 +16,16 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections import defaultdict
+from fnmatch import fnmatch
 from pathlib import Path
-
-from ..model import language_of
 
 ARCHIVE = "download/defenders-hub.zip"
 FOLDER = "defenders-hub"  # the folder the archive unpacks to
 VENDOR = Path(__file__).resolve().parents[2] / "vendor"
-LEFT_OUT = ("pagefind", "download", "data", "feeds", "*.map", "sitemap.xml*", "404.html")
+SEARCH_DIR = "assets/offline"
+LEFT_OUT_FOLDERS = {"pagefind", "download", "data", "feeds"}
+LEFT_OUT_FILES = ("*.map", "sitemap.xml*")
 LINK = re.compile(r'\b(href|src|action)="([^"]*)"')
 SKIP = ("http:", "https:", "mailto:", "data:", "#", "/", "javascript:")
 DOWNLOAD_LINK = re.compile(r'<a [^>]*class="hub-offline-link"[^>]*>.*?</a>', re.DOTALL)
@@ -31,28 +36,54 @@ SPACE = re.compile(r"\s+")
 FIXED_DATE = (2020, 1, 1, 0, 0, 0)  # the archive's bytes depend on the content only
 
 
-def write_offline_copy(site_dir: Path, languages) -> Path:
-    """Build the archive from a finished site and put it at <site>/download/defenders-hub.zip."""
-    with tempfile.TemporaryDirectory() as temp:
-        copy = Path(temp) / FOLDER
-        shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns(*LEFT_OUT))
-        records = {language: [] for language in languages}
-        for page in sorted(copy.rglob("*.html")):
-            text = page.read_text(encoding="utf-8")
-            language = language_of(page.relative_to(copy).parts, languages)
-            records[language].append(_record(page.relative_to(copy), text))
-            page.write_text(for_file_urls(text), encoding="utf-8")
-        search_dir = copy / "assets" / "offline"
+class OfflineCopy:
+    """The archive's folder, filled page by page as the language passes write the pages (in
+    whichever process builds the language), then zipped with the site's other files."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="hub-offline-"))  # shared with forked passes
+        self.tree = self.folder / FOLDER
+        self.records: dict[str, list[dict]] = defaultdict(list)
+
+    def add_page(self, site_path: str, html: str, language: str) -> None:
+        """A finished page, as the site has it at `site_path` (e.g. ar/tools/index.html)."""
+        target = self.tree / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(for_file_urls(html), encoding="utf-8")
+        self.records[language].append(_record(site_path, html))
+
+    def finish_language(self, language: str) -> None:
+        """After a language's pass, which wrote all its pages: that language's search data."""
+        pages = sorted((page for page in self.records.pop(language, []) if page["x"]), key=lambda page: page["u"])
+        search_dir = self.tree / SEARCH_DIR
         search_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(VENDOR / "lunr-2.3.9.min.js", search_dir / "lunr.min.js")
-        shutil.copy2(VENDOR / "lunr-LICENSE.txt", search_dir / "lunr-LICENSE.txt")
-        for language, pages in records.items():
-            data = json.dumps([p for p in pages if p["x"]], ensure_ascii=False, separators=(",", ":"))
-            (search_dir / f"search-{language}.js").write_text(f"window.hubOfflineSearch={data};\n", encoding="utf-8")
+        data = json.dumps(pages, ensure_ascii=False, separators=(",", ":"))
+        (search_dir / f"search-{language}.js").write_text(f"window.hubOfflineSearch={data};\n", encoding="utf-8")
+
+    def write_archive(self, site_dir: Path) -> Path:
+        """Add the site's other files (styles, scripts, images) and the search library, and
+        zip it all to <site>/download/defenders-hub.zip."""
+        for path in site_dir.rglob("*"):
+            relative = path.relative_to(site_dir)
+            if path.is_file() and path.suffix != ".html" and not _left_out(relative):
+                target = self.tree / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+        shutil.copyfile(VENDOR / "lunr-2.3.9.min.js", self.tree / SEARCH_DIR / "lunr.min.js")
+        shutil.copyfile(VENDOR / "lunr-LICENSE.txt", self.tree / SEARCH_DIR / "lunr-LICENSE.txt")
         archive = site_dir / ARCHIVE
         archive.parent.mkdir(parents=True, exist_ok=True)
-        _zip(copy, archive)
-    return archive
+        _zip(self.tree, archive)
+        return archive
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _left_out(relative: Path) -> bool:
+    """Files the copy does without: the online search index, the archive itself, open data,
+    feeds, source maps and sitemaps."""
+    return relative.parts[0] in LEFT_OUT_FOLDERS or any(fnmatch(relative.name, pattern) for pattern in LEFT_OUT_FILES)
 
 
 def for_file_urls(text: str) -> str:
@@ -74,13 +105,13 @@ def _link_to_file(match: re.Match) -> str:
     return f'{attribute}="{path}index.html{rest}"'
 
 
-def _record(rel: Path, text: str) -> dict:
+def _record(site_path: str, text: str) -> dict:
     """What the offline search knows of a page: its title, address and text."""
     article = ARTICLE.search(text)
     body = article.group(1) if article else ""
     title = TITLE.search(body)
     clean = lambda fragment: SPACE.sub(" ", html.unescape(TAG.sub(" ", fragment))).replace("¶", "").strip()
-    return {"u": rel.as_posix(), "t": clean(title.group(1)) if title else "", "x": clean(body)}
+    return {"u": site_path, "t": clean(title.group(1)) if title else "", "x": clean(body)}
 
 
 def _zip(folder: Path, archive: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..model import page_url, relative_href
 from ..render import Renderer
+from .hardening import harden_page
 
 
 def write_redirects(site_dir: Path, renderer: Renderer) -> list[str]:
@@ -21,6 +22,6 @@ def write_redirects(site_dir: Path, renderer: Renderer) -> list[str]:
             html = renderer.redirect_page(item, relative_href(old_url, page_url(type_name, item_id, language)))
             target = site_dir / old_url.strip("/") / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            target.write_text(harden_page(html), encoding="utf-8")
             written.append(old_url)
     return written
