@@ -252,6 +252,16 @@ def docs_page_url(path: str, language: str) -> str:
     return f"/{prefix}{stem}"
 
 
+def relative_path(target: str, start_dir: str) -> str:
+    """posixpath.relpath(target, start_dir) for paths under docs/ (relative, with no "." or ".."
+    parts), without its calls to abspath: it runs for every link of every page."""
+    target_parts, start_parts = target.split("/"), [part for part in start_dir.split("/") if part]
+    common = 0
+    while common < min(len(target_parts) - 1, len(start_parts)) and target_parts[common] == start_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:])
+
+
 def relative_href(from_url: str, to_url: str) -> str:
     """A relative href between two directory URLs, so the site works under any base path and offline."""
     href = posixpath.relpath(to_url, from_url)

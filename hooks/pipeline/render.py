@@ -19,7 +19,7 @@ from .bidi import isolate_latin_html
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
 from .model import (DATA_PAGE, DATA_ROOT, DATA_VERSION, CSV_TYPES, PRINT_DIR, REFERENCE_LANGUAGE, SEARCH_PAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
-                    page_url, relative_href)
+                    page_url, relative_href, relative_path)
 from .status import LanguageStatus
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -230,7 +230,7 @@ class Renderer:
 
         def link(item: Item) -> str:
             """A relative link to an item's page; MkDocs picks the page of the reader's language."""
-            return posixpath.relpath(page_path(item.type_name, item.id, REFERENCE_LANGUAGE), posixpath.dirname(here))
+            return relative_path(page_path(item.type_name, item.id, REFERENCE_LANGUAGE), posixpath.dirname(here))
 
         def label(item: Item, field_name: str) -> str:
             """The reader's-language label of an item's taxonomy value, e.g. its region."""

@@ -5,7 +5,7 @@ label rather than an empty space, and the status report lists the key as missing
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class Strings:
     language: str
     own: dict  # this language's ui.yaml
     reference: dict  # English ui.yaml
+    sections: dict = field(default_factory=dict, compare=False, repr=False)  # made once, read on every page
 
     def get(self, *keys: str) -> str:
         """The label at a key path, e.g. get("taxonomies", "region", "africa")."""
@@ -27,7 +28,9 @@ class Strings:
         return keys[-1]
 
     def section(self, name: str) -> "Section":
-        return Section(self, (name,))
+        if name not in self.sections:
+            self.sections[name] = Section(_merged(self.own.get(name), self.reference.get(name)))
+        return self.sections[name]
 
     def missing(self) -> list[tuple[str, ...]]:
         """Key paths English has and this language lacks."""
@@ -36,20 +39,30 @@ class Strings:
 
 @dataclass(frozen=True)
 class Section:
-    """One top-level group of strings, for templates: `labels.kind`, `types.mechanisms.title`."""
+    """One top-level group of strings, for templates: `labels.kind`, `types.mechanisms.title`;
+    the language's own strings laid over the English ones, a missing key read as itself."""
 
-    strings: Strings
-    path: tuple
+    values: dict
 
     def __getattr__(self, key: str):
         if key.startswith("__"):
             raise AttributeError(key)
-        if isinstance(_lookup(self.strings.reference, (*self.path, key)), dict):
-            return Section(self.strings, (*self.path, key))
-        return self.strings.get(*self.path, key)
+        value = self.values.get(key)
+        if isinstance(value, dict):
+            return Section(value)
+        return value if isinstance(value, str) else key
 
     def __getitem__(self, key: str):
         return self.__getattr__(key)
+
+
+def _merged(own, reference):
+    """Two trees of strings as one: a string of `own` wins, English fills the rest."""
+    if isinstance(own, dict) and isinstance(reference, dict):
+        return {key: _merged(own.get(key), reference.get(key)) for key in {**reference, **own}}
+    if isinstance(own, str):
+        return own
+    return reference if reference is not None else own
 
 
 def _lookup(tree, path):
