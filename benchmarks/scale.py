@@ -128,7 +128,9 @@ def tables(rows: list[dict]) -> str:
                    f"{r['one_process_wall'] / r['hub_wall']:.2f}x | {r['plain_wall']:.1f} | "
                    f"{r['hub_wall'] / r['plain_wall']:.2f} | {r['hub_peak_mb']:.0f} | {r['plain_peak_mb']:.0f} | "
                    f"{r['pages_per_s']:.0f} | {r['site_mb']:.1f} | {search} |")
-    names = sorted({name for r in rows for name in r["stages"]}, key=lambda n: (n == "total", n not in PIPELINE_STAGES))
+    seen = [name for r in rows for name in r["stages"]]
+    names = ([name for name in PIPELINE_STAGES if name in seen]
+             + [name for name in dict.fromkeys(seen) if name not in PIPELINE_STAGES and name != "total"] + ["total"])
     out += ["", "Stages of the hub's build, as `mkdocs build` runs it (seconds). The pipeline is "
             + ", ".join(PIPELINE_STAGES) + "; its share adds its seconds in every process and divides "
             "them by the build's wall time:", "",

@@ -195,6 +195,7 @@ def on_env(env, config, files):
 
 
 def finish_language(config):
+    """After each language's pass, in whichever process built it: its offline search data."""
     state.offline.finish_language(_i18n(config).current_language)
 
 
@@ -239,5 +240,6 @@ on_post_build = CombinedEvent(finish_language, build_other_languages, finish_sit
 
 
 def on_build_error(error):
-    if _is_first_pass():  # a failed pass of another language fails the first pass, after
+    """Cleans up once, for the first pass: a failed pass of another language fails it too."""
+    if _is_first_pass():
         state.discard()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from benchmarks.generate import generate
-from conftest import check
+from conftest import ROOT, check, run
 
 
 def test_synthetic_content_is_valid_and_in_every_language(tmp_path):
@@ -14,3 +14,17 @@ def test_synthetic_content_is_valid_and_in_every_language(tmp_path):
         assert len(files) == 20
     arabic = next((project / "content/ar/mechanisms").glob("*.yaml")).read_text(encoding="utf-8")
     assert any("\u0600" <= c <= "\u06ff" for c in arabic)
+
+
+def test_the_scale_benchmark_prints_its_tables(tmp_path):
+    """A small run of the README's benchmark command: it builds the three ways and prints a
+    row per size with every stage of the build (the figures themselves are not judged)."""
+    result = run(["-m", "benchmarks.scale", "--sizes", "5", "--runs", "1"], ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("| items per language | pages"))
+    assert "hub in one process s" in header and "speed-up" in header and "hub / plain" in header
+    stages = next(line for line in lines if line.startswith("| items per language | load"))
+    for stage in ("load", "validate", "MkDocs passes", "search indexing", "offline archive", "pipeline share"):
+        assert stage in stages, stage
+    assert sum(1 for line in lines if line.startswith("| 5 |")) == 2
