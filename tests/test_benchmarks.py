@@ -19,7 +19,7 @@ def test_synthetic_content_is_valid_and_in_every_language(tmp_path):
 def test_the_scale_benchmark_prints_its_tables(tmp_path):
     """A small run of the README's benchmark command: it builds the three ways and prints a
     row per size with every stage of the build (the figures themselves are not judged)."""
-    result = run(["-m", "benchmarks.scale", "--sizes", "5", "--runs", "1"], ROOT)
+    result = run(["-m", "benchmarks.scale", "--sizes", "20", "--runs", "1"], ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
     header = next(line for line in lines if line.startswith("| items per language | pages"))
@@ -27,4 +27,4 @@ def test_the_scale_benchmark_prints_its_tables(tmp_path):
     stages = next(line for line in lines if line.startswith("| items per language | load"))
     for stage in ("load", "validate", "MkDocs passes", "search indexing", "offline archive", "pipeline share"):
         assert stage in stages, stage
-    assert sum(1 for line in lines if line.startswith("| 5 |")) == 2
+    assert sum(1 for line in lines if line.startswith("| 20 |")) == 2
