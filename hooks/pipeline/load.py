@@ -17,6 +17,7 @@ from .problems import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+PLAIN_TEXT_TAGS = {TIMESTAMP_TAG, "tag:yaml.org,2002:str"}
 FieldPath = tuple  # e.g. ("sources", 0, "url")
 
 
@@ -104,7 +105,9 @@ def _build(node, path: FieldPath, document: Document, problems: list[Problem]):
 
 
 def _build_scalar(node: ScalarNode):
-    if node.tag == TIMESTAMP_TAG:
+    """Text as written (a date stays text too); numbers, booleans and nulls as YAML reads them.
+    Most values are text, so they skip the constructor, which ran for 100,000 values at scale."""
+    if node.tag in PLAIN_TEXT_TAGS:
         return node.value
     return SafeConstructor().construct_object(node)
 
