@@ -89,43 +89,40 @@ class ContentType:
         required = set(self.schema.get("required", []))
         return {
             name: Field(name, prop, name in required)
-            for name, prop in self._dereferenced["properties"].items()
+            for name, prop in self.resolved_schema["properties"].items()
         }
 
     @cached_property
-    def _dereferenced(self) -> dict:
-        return dereferenced(self.schema, self.registry.resolver(base_uri=self.schema.get("$id", "")))
+    def resolved_schema(self) -> dict:
+        """The schema with its references resolved: what fields and validators read."""
+        return dereferenced(self.schema, self.registry)
 
     @cached_property
     def reference_schema(self) -> dict:
         """The schema an English file must meet: every field but the translations' records."""
-        return self._restricted({name for name, f in self.fields.items() if f.in_reference},
-                                lambda name: True)
+        return self._for_reference(self.schema)
 
     @cached_property
     def translation_schema(self) -> dict:
         """The schema a translation file must meet: the id and the translatable fields only."""
-        return self._restricted({name for name, f in self.fields.items() if f.in_translations},
-                                lambda name: name == "id" or self.fields[name].role == TRANSLATABLE)
+        return self._for_translations(self.schema)
 
     @cached_property
     def reference_validator(self) -> Draft202012Validator:
-        return Draft202012Validator(self._restricted({name for name, f in self.fields.items() if f.in_reference},
-                                                     lambda name: True, self._dereferenced))
+        """Checks English files against reference_schema, with its references resolved."""
+        return Draft202012Validator(self._for_reference(self.resolved_schema))
 
     @cached_property
     def translation_validator(self) -> Draft202012Validator:
-        return Draft202012Validator(self._restricted(
-            {name for name, f in self.fields.items() if f.in_translations},
-            lambda name: name == "id" or self.fields[name].role == TRANSLATABLE, self._dereferenced))
+        """Checks translation files against translation_schema, with its references resolved."""
+        return Draft202012Validator(self._for_translations(self.resolved_schema))
 
-    def _restricted(self, allowed: set[str], keep_required, schema: dict | None = None) -> dict:
-        schema = schema or self.schema
-        return {
-            **schema,
-            "properties": {k: v for k, v in schema["properties"].items() if k in allowed},
-            "required": [k for k in schema.get("required", []) if k in allowed and keep_required(k)],
-        }
+    def _for_reference(self, schema: dict) -> dict:
+        return _restricted(schema, {name for name, f in self.fields.items() if f.in_reference}, lambda name: True)
+
+    def _for_translations(self, schema: dict) -> dict:
+        return _restricted(schema, {name for name, f in self.fields.items() if f.in_translations},
+                           lambda name: name == "id" or self.fields[name].role == TRANSLATABLE)
 
     def translatable_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.role == TRANSLATABLE]
@@ -141,20 +138,33 @@ class ContentType:
         return [f for f in self.fields.values() if f.taxonomy]
 
 
-def dereferenced(schema, resolver):
+def _restricted(schema: dict, allowed: set[str], keep_required) -> dict:
+    """A type's schema reduced to some of its fields, some of them required."""
+    return {
+        **schema,
+        "properties": {k: v for k, v in schema["properties"].items() if k in allowed},
+        "required": [k for k in schema.get("required", []) if k in allowed and keep_required(k)],
+    }
+
+
+def dereferenced(schema: dict, registry: Registry) -> dict:
     """A schema with every `$ref` replaced by its target, the referring schema's own keywords
     (descriptions, x- roles) winning over the target's. Fields read their roles from it, and
     validation needs no reference lookups, which took most of its time. The hub's schemas
     are not recursive and put only annotations beside a `$ref`, so this keeps their meaning."""
-    if isinstance(schema, list):
-        return [dereferenced(value, resolver) for value in schema]
-    if not isinstance(schema, dict):
-        return schema
-    own = {key: dereferenced(value, resolver) for key, value in schema.items() if key != "$ref"}
-    if "$ref" not in schema:
+    return _dereferenced(schema, registry.resolver(base_uri=schema.get("$id", "")))
+
+
+def _dereferenced(node, resolver):
+    if isinstance(node, list):
+        return [_dereferenced(value, resolver) for value in node]
+    if not isinstance(node, dict):
+        return node
+    own = {key: _dereferenced(value, resolver) for key, value in node.items() if key != "$ref"}
+    if "$ref" not in node:
         return own
-    target = resolver.lookup(schema["$ref"])
-    return {**dereferenced(target.contents, target.resolver), **own}
+    target = resolver.lookup(node["$ref"])
+    return {**_dereferenced(target.contents, target.resolver), **own}
 
 
 @dataclass(frozen=True)
@@ -169,7 +179,7 @@ class Model:
 
     @cached_property
     def ui_validator(self) -> Draft202012Validator:
-        return Draft202012Validator(dereferenced(self.ui_schema, self.registry.resolver(base_uri="ui.schema.json")))
+        return Draft202012Validator(dereferenced(self.ui_schema, self.registry))
 
     @property
     def content_dir(self) -> Path:
