@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import partial
 from urllib.parse import urljoin
 from pathlib import Path
 
@@ -21,12 +22,15 @@ from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from hooks.pipeline.bidi import BidiIsolation, isolate_latin_html  # noqa: E402
+from hooks.pipeline.breadcrumbs import breadcrumbs  # noqa: E402
 from hooks.pipeline.content import ContentCache, generate_pages, read_content  # noqa: E402
 from hooks.pipeline.docs_links import check_docs_links  # noqa: E402
 from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
+from hooks.pipeline.scroll_boxes import ScrollBoxes  # noqa: E402
 from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
+from hooks.pipeline.publish.direction import with_document_direction  # noqa: E402
 from hooks.pipeline.publish.hardening import harden_page  # noqa: E402
 from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages  # noqa: E402
 from hooks.pipeline.publish.offline import OfflineCopy  # noqa: E402
@@ -112,7 +116,7 @@ def on_config(config):
     broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
     if broken:
         raise PluginError("pages have broken links:\n" + ContentError(broken).report())
-    config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
+    config.markdown_extensions += [BidiIsolation(), ExternalLinks(), ScrollBoxes()]
     state.staging = StagedDirectory(Path(config.site_dir))
     config.site_dir = str(state.staging.start())
     state.offline = OfflineCopy()
@@ -166,8 +170,8 @@ def on_page_read_source(page, config):
 
 @event_priority(-200)  # after every other change to the page
 def on_post_page(output, page, config):
-    """The finished page: its security policy, and its copy for the offline archive."""
-    output = harden_page(output)
+    """The finished page: its direction, its security policy, and its copy for the offline archive."""
+    output = harden_page(with_document_direction(output))
     state.offline.add_page(page.file.dest_uri, output, _i18n(config).current_language)
     return output
 
@@ -175,7 +179,7 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     if template_name != NOT_FOUND_PAGE:
         return output
-    output = harden_page(output)
+    output = harden_page(with_document_direction(output))
     state.not_found.keep(Path(config.site_dir), _i18n(config).current_language, output)
     return output
 
@@ -189,6 +193,7 @@ def on_env(env, config, files):
     env.globals["hub_home"] = docs_page_url("index.md", language)
     env.globals["hub_search_url"] = docs_page_url(SEARCH_PAGE, language).lstrip("/")
     env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
+    env.globals["hub_breadcrumbs"] = partial(breadcrumbs, state.catalog, language)
     env.filters["bidi"] = isolate_latin_html
     env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
     return env

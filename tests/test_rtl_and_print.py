@@ -39,7 +39,7 @@ def test_arabic_layout_is_mirrored(server, page, path):
         assert box(page, ".md-sidebar--secondary")["x"] < content["x"], "the table of contents is not on the left"
     logo, quick_exit = box(page, ".md-header__button.md-logo"), box(page, ".hub-quick-exit")
     assert logo["x"] > quick_exit["x"], "the header is not mirrored"
-    item = page.locator("article li").first
+    item = page.locator("[data-pagefind-body] li").first
     lists = item.evaluate("""li => {
         const list = li.parentElement.getBoundingClientRect(), own = li.getBoundingClientRect();
         return [getComputedStyle(li).direction, getComputedStyle(li).textAlign,

@@ -58,10 +58,42 @@ def test_every_item_and_index_exists_in_every_language(site):
 
 @pytest.mark.parametrize("language,direction", [("en", "ltr"), ("ar", "rtl"), ("fr", "ltr"), ("es", "ltr")])
 def test_language_and_direction(site, language, direction):
-    for type_name, item_id, _ in english_items():
-        page = soup(page_file(site, language, f"{type_name}/{item_id}"))
-        assert page.html["lang"] == language
-        assert page.body["dir"] == direction
+    """On the document itself (<html>), which assistive technology, forms and CSS logical
+    properties read, on every page of the language, the not-found page included."""
+    folder = site if language == "en" else site / language
+    pages = [path for path in folder.rglob("*.html")
+             if language != "en" or path.relative_to(site).parts[0] not in LANGUAGES]
+    redirects = {path for path in pages if 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:600]}
+    assert len(pages) > 200
+    for path in set(pages) - redirects:
+        text = path.read_text(encoding="utf-8")
+        document, body = re.search(r"<html[^>]*>", text).group(), re.search(r"<body[^>]*>", text).group()
+        assert f'lang="{language}"' in document and f'dir="{direction}"' in document, (path, document)
+        assert f'dir="{direction}"' in body, (path, body)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_breadcrumbs_lead_back_up_without_script(site, language):
+    """Back does not walk through hub pages (each link replaces the page in the history), so
+    every page but the home page shows the way up, as plain links in the reader's language."""
+    labels, types = ui(language)["labels"], ui(language)["types"]
+    expected = {
+        "": None,
+        "mechanisms": [("", labels["home"])],
+        "mechanisms/ohchr": [("", labels["home"]), ("mechanisms", types["mechanisms"]["title"])],
+        "print/actions": [("", labels["home"]), ("actions", types["actions"]["title"])],
+        "offline": [("", labels["home"])],
+        "search": [("", labels["home"])],
+    }
+    for url_path, trail in expected.items():
+        path = page_file(site, language, url_path)
+        crumbs = soup(path).select_one("nav.hub-breadcrumbs")
+        if trail is None:
+            assert crumbs is None, path
+            continue
+        assert crumbs["aria-label"] == labels["breadcrumbs"]
+        found = [(resolve(site, path, a["href"]), a.get_text(" ", strip=True)) for a in crumbs.select("a")]
+        assert found == [(page_file(site, language, target), title) for target, title in trail], path
 
 
 def test_switcher_leads_to_the_same_page_in_each_language(site):

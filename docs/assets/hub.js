@@ -6,23 +6,96 @@
   var script = document.currentScript;
   var siteRoot = new URL("..", script.src); /* this file is <site>/assets/hub.js */
 
-  /* Quick exit: replace the page (and its history entry) with a neutral one. */
-  function quickExit(url) {
-    document.body.style.display = "none";
+  /* Quick exit, after GOV.UK's "Exit this page" (overrides/partials/quick-exit.html): a real
+     link that script makes replace the page in the history, after blanking it at once. The
+     shortcuts need no particular keyboard layout: Escape twice within a second, or Shift alone
+     three times within five seconds between presses (each Shift press is announced). */
+  var SHIFT_PRESSES = 3;
+  var SHIFT_WINDOW = 5000; /* milliseconds */
+  var ESCAPE_WINDOW = 1000;
+
+  function leave(url) {
+    document.documentElement.classList.add("hub-leaving");
+    document.title = "";
     window.location.replace(url);
   }
 
   function setUpQuickExit() {
-    var button = document.querySelector("[data-hub-quick-exit]");
-    if (!button) return;
-    var url = button.getAttribute("data-hub-quick-exit");
-    button.addEventListener("click", function () { quickExit(url); });
+    var link = document.querySelector("[data-hub-quick-exit]");
+    if (!link) return;
+    var status = document.querySelector("[data-hub-quick-exit-status]");
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      leave(link.href);
+    });
+
     var lastEscape = 0;
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") return;
       var now = Date.now();
-      if (now - lastEscape < 1000) quickExit(url);
+      if (now - lastEscape < ESCAPE_WINDOW) leave(link.href);
       lastEscape = now;
+    });
+
+    var shifts = 0, timer = null, lastKeyWasModified = false;
+    function announce(text) { if (status) status.textContent = text || ""; }
+    function cancel() {
+      if (timer) window.clearTimeout(timer);
+      timer = null;
+      if (shifts) announce(link.getAttribute("data-hub-shift-expired"));
+      shifts = 0;
+    }
+    /* Shift typed with another key (a capital, a letter of the Arabic layout) fires a keyup
+       for that key with shiftKey set, then one for Shift: that Shift does not count. */
+    document.addEventListener("keyup", function (event) {
+      if (event.key === "Shift" && !lastKeyWasModified) {
+        shifts += 1;
+        if (shifts >= SHIFT_PRESSES) return leave(link.href);
+        announce(link.getAttribute(shifts === 1 ? "data-hub-shift-two" : "data-hub-shift-one"));
+        if (timer) window.clearTimeout(timer);
+        timer = window.setTimeout(cancel, SHIFT_WINDOW);
+      } else if (shifts) {
+        cancel();
+      }
+      lastKeyWasModified = event.shiftKey;
+    }, true);
+
+    /* A page restored from the browser's cache must not stay blank. */
+    window.addEventListener("pageshow", function () {
+      document.documentElement.classList.remove("hub-leaving");
+      announce("");
+    });
+  }
+
+  /* The whole visit is one entry in the browser's history: a link inside the hub (or a jump
+     within a page, or the header's search) replaces the current page instead of adding one, so
+     that after a quick exit Back leads to where the reader was before the hub, never to a hub
+     page. Breadcrumbs (made at build time) are the way back up instead. Links that open
+     elsewhere (a new tab, a download, another site) behave as usual. */
+  function isInsideHub(url) {
+    if (url.protocol === "file:") return window.location.protocol === "file:";
+    return url.origin === window.location.origin;
+  }
+
+  function setUpSingleHistoryEntry() {
+    document.addEventListener("click", function (event) {
+      if (event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || link.hasAttribute("download") || (link.target && link.target !== "_self")) return;
+      var url = new URL(link.href, window.location.href);
+      if (!isInsideHub(url)) return;
+      event.preventDefault();
+      window.location.replace(url.href);
+    });
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (event.defaultPrevented || (form.method || "get").toLowerCase() !== "get" || !form.action) return;
+      var url = new URL(form.action, window.location.href);
+      if (!isInsideHub(url)) return;
+      event.preventDefault();
+      url.search = new URLSearchParams(new FormData(form)).toString();
+      window.location.replace(url.href);
     });
   }
 
@@ -149,6 +222,7 @@
   }
 
   setUpQuickExit();
+  setUpSingleHistoryEntry();
   setUpCopyButtons();
   setUpFilters();
   setUpSearch();

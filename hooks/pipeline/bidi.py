@@ -16,9 +16,12 @@ from markdown.treeprocessors import Treeprocessor
 
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 # A placeholder of Python-Markdown (raw HTML kept aside: \x02wzxhzdk:N\x03) is matched first,
-# so that it is kept whole and never taken for Latin text.
-LATIN_RUN = re.compile(r"\x02[^\x03]*\x03|[A-Za-z0-9][A-Za-z0-9.\-/:@&_'’ ]*[A-Za-z0-9/)]|[A-Za-z]")
+# so that it is kept whole and never taken for Latin text. A run may hold brackets; those that
+# are not paired inside it belong to the Arabic sentence around it (see _paired_prefix).
+LATIN_RUN = re.compile(r"\x02[^\x03]*\x03|[A-Za-z0-9][A-Za-z0-9.\-/:@&_'’ ()?=#%+~]*[A-Za-z0-9/)]|[A-Za-z]")
 LATIN_LETTER = re.compile("[A-Za-z]")
+RUN_END = re.compile(r"[A-Za-z0-9/)]")
+OPENING, CLOSING = "(", ")"
 ISOLATED = {"bdi", "code", "pre", "kbd", "script", "style"}
 
 
@@ -62,13 +65,37 @@ def _isolate_text(element: etree.Element) -> None:
 
 def _split(text: str) -> list[str]:
     """[text before, run, text between, run, ..., text after]: odd items are Latin runs."""
-    pieces, last = [], 0
-    for match in LATIN_RUN.finditer(text):
-        if match.group().startswith("\x02") or not LATIN_LETTER.search(match.group()):
+    pieces, last, position = [], 0, 0
+    while match := LATIN_RUN.search(text, position):
+        run = match.group() if match.group().startswith("\x02") else _paired_prefix(match.group())
+        position = match.start() + max(len(run), 1)
+        if run.startswith("\x02") or not LATIN_LETTER.search(run):
             continue
-        pieces += [text[last:match.start()], match.group()]
-        last = match.end()
+        pieces += [text[last:match.start()], run]
+        last = match.start() + len(run)
     return pieces + [text[last:]] if pieces else [text]
+
+
+def _paired_prefix(run: str) -> str:
+    """The longest start of a run whose brackets are all paired inside it, ending on a letter,
+    digit, slash or closing bracket: in "(GANHRI)" the run is "GANHRI", the closing bracket
+    stays with the Arabic sentence that opened it; in "A/HRC/RES/24/24 (2013)" the pair stays."""
+    cut = len(run)
+    unclosed = []
+    for index, char in enumerate(run):
+        if char == OPENING:
+            unclosed.append(index)
+        elif char == CLOSING:
+            if not unclosed:
+                cut = index
+                break
+            unclosed.pop()
+    if unclosed and unclosed[0] < cut:
+        cut = unclosed[0]
+    run = run[:cut]
+    while run and not RUN_END.fullmatch(run[-1]):
+        run = run[:-1]
+    return run
 
 
 def _wrap(pieces: list[str]) -> list[etree.Element]:

@@ -298,3 +298,10 @@ def localized_path(path: str, language: str) -> str:
         return path
     stem, suffix = path.rsplit(".", 1)
     return f"{stem}.{language}.{suffix}"
+
+
+def unlocalized_path(path: str, languages) -> str:
+    """The reverse of localized_path: about.ar.md -> about.md (a path of any language)."""
+    stem, _, suffix = path.rpartition(".")
+    base, _, language = stem.rpartition(".")
+    return f"{base}.{suffix}" if base and language in languages else path
