@@ -198,3 +198,20 @@ def test_without_javascript_the_quick_exit_still_leaves(server, chromium):
         link.click()
     assert page.title() == "Neutral"
     context.close()
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_quick_exit_stays_on_top_of_the_open_menu(server, chromium, language):
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    answer_neutral_page(context)
+    page = context.new_page()
+    page.goto(server + address("/mechanisms/ohchr/", language), wait_until="load")
+    page.tap(".md-header label[for=__drawer]")
+    page.wait_for_timeout(400)  # the drawer slides in
+    drawer = page.locator(".md-sidebar--primary").bounding_box()
+    assert drawer["x"] >= 0 and drawer["x"] + drawer["width"] <= 360, drawer  # open, on screen
+    assert page.evaluate(QUICK_EXIT)["reached"]
+    with page.expect_navigation():
+        page.tap(".hub-quick-exit")
+    assert page.title() == "Neutral"
+    context.close()
