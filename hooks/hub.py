@@ -26,7 +26,7 @@ from hooks.pipeline.breadcrumbs import breadcrumbs  # noqa: E402
 from hooks.pipeline.content import ContentCache, generate_pages, read_content  # noqa: E402
 from hooks.pipeline.docs_links import check_docs_links  # noqa: E402
 from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
-from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
+from hooks.pipeline.model import HELP_PAGE, REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
 from hooks.pipeline.scroll_boxes import ScrollBoxes  # noqa: E402
 from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
@@ -192,6 +192,7 @@ def on_env(env, config, files):
     env.globals["hub_labels"] = strings.section("labels")
     env.globals["hub_home"] = docs_page_url("index.md", language)
     env.globals["hub_search_url"] = docs_page_url(SEARCH_PAGE, language).lstrip("/")
+    env.globals["hub_help_url"] = docs_page_url(HELP_PAGE, language).lstrip("/")
     env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
     env.globals["hub_breadcrumbs"] = partial(breadcrumbs, state.catalog, language)
     env.filters["bidi"] = isolate_latin_html

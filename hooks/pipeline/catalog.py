@@ -69,8 +69,8 @@ class Catalog:
     def related(self, item: Item) -> dict[str, list[Item]]:
         """The items an item links to and the items that link to it, by type, in its language."""
         ids: dict[str, set[str]] = defaultdict(set)
-        for f in self.model.types[item.type_name].reference_fields():
-            ids[f.ref_type].update(f.targets(item[f.name]))
+        for _, ref_type, target in self.model.types[item.type_name].references(item.fields):
+            ids[ref_type].add(target)
         for type_name, sources in self.backlinks.get((item.type_name, item.id), {}).items():
             ids[type_name].update(sources)
         return {
@@ -87,14 +87,13 @@ def build_catalog(model: Model, documents: list[Document]) -> Catalog:
     strings = {lang: Strings(lang, ui.get(lang) or {}, ui.get(REFERENCE_LANGUAGE) or {}) for lang in model.languages}
     items: dict[tuple[str, str, str], Item] = {}
     records: dict[tuple[str, str, str], dict] = {}
-    backlinks: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    backlinks: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for (language, type_name, item_id), english in sorted(by_key.items()):
         if language != REFERENCE_LANGUAGE or type_name == "ui":
             continue
         content_type = model.types[type_name]
-        for f in content_type.reference_fields():
-            for target in f.targets(english.data.get(f.name)):
-                backlinks[(f.ref_type, target)][type_name].append(item_id)
+        for _, ref_type, target in content_type.references(english.data):
+            backlinks[(ref_type, target)][type_name].add(item_id)
         for lang in model.languages:
             translation = by_key.get((lang, type_name, item_id))
             text = translation.data if translation and lang != REFERENCE_LANGUAGE else {}

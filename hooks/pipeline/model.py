@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 REFERENCE_LANGUAGE = "en"
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})  # languages written right to left, among those the hub may add
 SCHEMA_SUFFIX = ".schema.json"
 NON_TYPE_SCHEMAS = {"common", "ui"}
 
@@ -57,10 +59,6 @@ class Field:
         if value is None:
             return []
         return value if isinstance(value, list) else [value]
-
-    def targets(self, value) -> list:
-        """The ids a reference field's value points to: one id, or a list of ids."""
-        return self.values(value) if self.ref_type else []
 
     @property
     def taxonomy(self) -> str | None:
@@ -121,8 +119,11 @@ class ContentType:
         return _restricted(schema, {name for name, f in self.fields.items() if f.in_reference}, lambda name: True)
 
     def _for_translations(self, schema: dict) -> dict:
-        return _restricted(schema, {name for name, f in self.fields.items() if f.in_translations},
-                           lambda name: name == "id" or self.fields[name].role == TRANSLATABLE)
+        """Rules between fields (a root oneOf, say: reach or reach_missing) concern facts written
+        once in English, so a translation, which holds text only, is not held to them."""
+        restricted = _restricted(schema, {name for name, f in self.fields.items() if f.in_translations},
+                                 lambda name: name == "id" or self.fields[name].role == TRANSLATABLE)
+        return {key: value for key, value in restricted.items() if key not in ("oneOf", "anyOf", "allOf")}
 
     def translatable_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.role == TRANSLATABLE]
@@ -131,11 +132,33 @@ class ContentType:
         """The Markdown text fields, in the schema's order: the body of a page."""
         return [f for f in self.fields.values() if f.markdown]
 
-    def reference_fields(self) -> list[Field]:
-        return [f for f in self.fields.values() if f.ref_type]
+    def references(self, data) -> Iterator[tuple[tuple, str, str]]:
+        """Every id an item's data points to, at any depth, as (field path, type, id): a list of
+        ids (`x-ref`), the lists of a mapping, or a mapping's keys (`x-ref-keys`)."""
+        if isinstance(data, dict):
+            for name, value in data.items():
+                if name in self.fields:
+                    yield from _references(self.fields[name].schema, value, (name,))
 
     def taxonomy_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.taxonomy]
+
+
+def _references(schema: dict, value, path: tuple) -> Iterator[tuple[tuple, str, str]]:
+    if "x-ref" in schema:
+        for index, target in enumerate(Field.values(value)):
+            if isinstance(target, str):
+                yield ((*path, index) if isinstance(value, list) else path), schema["x-ref"], target
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            if "x-ref-keys" in schema:
+                yield (*path, key), schema["x-ref-keys"], key
+            child_schema = schema.get("properties", {}).get(key, schema.get("additionalProperties"))
+            if isinstance(child_schema, dict):
+                yield from _references(child_schema, child, (*path, key))
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for index, child in enumerate(value):
+            yield from _references(schema["items"], child, (*path, index))
 
 
 def _restricted(schema: dict, allowed: set[str], keep_required) -> dict:
@@ -235,6 +258,11 @@ def load_model(root: Path) -> Model:
     return Model(root, types, languages, registry, schemas["ui.schema.json"])
 
 
+def direction(language: str) -> str:
+    """The direction a language is written in, for pages the theme does not make."""
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+
+
 def page_path(type_name: str, item_id: str, language: str) -> str:
     """Where an item's page lives under docs/ (suffix style): its permanent address."""
     return localized_path(f"{type_name}/{item_id}.md", language)
@@ -286,6 +314,10 @@ def index_path(type_name: str, language: str) -> str:
 STATUS_PAGE = "translation-status.md"
 PRINT_DIR = "print"  # print/<type>.md: a whole section on one page, for printing
 SEARCH_PAGE = "search.md"
+SAFETY_PAGE = "offline.md"  # reading safely, the quick exit, reaching out safely (hand-written)
+REACHING_OUT = "reaching-out"  # the safety page's section on the traces a call or message leaves
+EMERGENCY_CARD = "emergency-card.md"  # every emergency line on one page
+HELP_PAGE = "help/index.md"  # "Get help now": the first question of the help paths
 DATA_PAGE = "data.md"
 DATA_VERSION = 1
 DATA_ROOT = f"data/v{DATA_VERSION}"  # open data: data/v1/<lang>/<type>.json ...

@@ -18,8 +18,10 @@ import jinja2
 from .bidi import isolate_latin_html
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
-from .model import (DATA_PAGE, DATA_ROOT, DATA_VERSION, CSV_TYPES, PRINT_DIR, REFERENCE_LANGUAGE, SEARCH_PAGE, STATUS_PAGE, Field, docs_page_url, index_path, localized_path, page_path,
-                    page_url, relative_href, relative_path)
+from .model import (DATA_PAGE, DATA_ROOT, DATA_VERSION, CSV_TYPES, EMERGENCY_CARD, PRINT_DIR, REACHING_OUT, REFERENCE_LANGUAGE, SAFETY_PAGE,
+                    SEARCH_PAGE, STATUS_PAGE, Field, direction, docs_page_url, index_path, localized_path, page_path, page_url, relative_href,
+                    relative_path)
+from .reach import channels
 from .status import LanguageStatus
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -103,7 +105,23 @@ class Renderer:
             for type_name in self.catalog.model.types:
                 pages[localized_path(f"{PRINT_DIR}/{type_name}.md", language)] = partial(self.print_page, language, type_name)
             pages[localized_path(DATA_PAGE, language)] = partial(self.data_page, language)
+            pages[localized_path(EMERGENCY_CARD, language)] = partial(self.emergency_card, language)
         return pages
+
+    def emergency_card(self, language: str) -> str:
+        """Every emergency line of every body on one page, to print or keep on a phone."""
+        return self.env.get_template("emergency-card.md.j2").render(
+            card_bodies=self.emergency_bodies(language), **self._context(language, EMERGENCY_CARD))
+
+    def emergency_card_file(self, language: str) -> str:
+        """The same, as one small self-contained HTML file (styles inline, no script) for the offline copy."""
+        return self.env.get_template("emergency-card.html.j2").render(
+            card_bodies=self.emergency_bodies(language), **self._context(language, EMERGENCY_CARD))
+
+    def emergency_bodies(self, language: str) -> list[Item]:
+        """The mechanisms that give an emergency line, in reading order."""
+        return [item for item in self.catalog.items_of(language, "mechanisms")
+                if any(fact["channel"] == "emergency-phone" for fact in item["reach"] or [])]
 
     def search_page(self, language: str) -> str:
         return self.env.get_template("search.md.j2").render(**self._context(language, SEARCH_PAGE))
@@ -177,7 +195,8 @@ class Renderer:
 
     def redirect_page(self, item: Item, href: str) -> str:
         """The page at an address the item no longer has."""
-        return self.env.get_template("redirect.html.j2").render(language=item.language, title=item.title, href=href)
+        return self.env.get_template("redirect.html.j2").render(
+            language=item.language, direction=direction(item.language), title=item.title, href=href)
 
     def item_page(self, item: Item) -> str:
         here = page_path(item.type_name, item.id, REFERENCE_LANGUAGE)
@@ -245,9 +264,18 @@ class Renderer:
         def in_language(item: Item, other: str) -> Item:
             return self.catalog.get(other, item.type_name, item.id)
 
+        def bodies(ids: list[str]) -> list[Item]:
+            """The mechanisms a help path names, in its order, in the reader's language."""
+            return [self.catalog.get(language, "mechanisms", item_id) for item_id in ids]
+
         return {
             "language": language,
+            "direction": direction(language),
             "languages": self.catalog.model.languages,
+            "reach": lambda item: channels(item, strings),
+            "bodies": bodies,
+            "group": lambda group_id: self.catalog.get(language, "groups", group_id),
+            "safety_href": relative_href(docs_page_url(here, language), docs_page_url(SAFETY_PAGE, language)) + "#" + REACHING_OUT,
             "in_language": in_language,
             "target": target,
             "labels": strings.section("labels"),

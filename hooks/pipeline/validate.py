@@ -113,6 +113,8 @@ def _explain(error, document: Document, content_type: ContentType | None) -> lis
         return [problem(path, f"{instance} is out of range ({kind} {error.validator_value})", fix)]
     if kind == "anyOf":
         return [problem(path, "this entry is incomplete", fix)]
+    if kind == "oneOf":
+        return [problem(path, "these fields do not fit together", fix)]
     return [problem(path, error.message, fix)]
 
 
@@ -205,18 +207,14 @@ def check_references(model: Model, english: list[Document]) -> list[Problem]:
     problems = []
     for document in english:
         content_type = model.types[document.type_name]
-        data = document.data if isinstance(document.data, dict) else {}
-        for field in content_type.reference_fields():
-            value = data.get(field.name)
-            for index, target in enumerate(field.targets(value)):
-                if isinstance(target, str) and target not in ids[field.ref_type]:
-                    path = (field.name, index) if isinstance(value, list) else (field.name,)
-                    line, column = document.position(path)
-                    close = difflib.get_close_matches(target, sorted(ids[field.ref_type]), n=1)
-                    hint = f"did you mean '{close[0]}'? " if close else ""
-                    problems.append(Problem(document.path, line, column, dotted(path),
-                                            f"there is no item '{target}' in {field.ref_type}",
-                                            f"{hint}use the file name of an item in content/en/{field.ref_type}/"))
+        for path, ref_type, target in content_type.references(document.data):
+            if target not in ids[ref_type]:
+                line, column = document.position(path, of_key=path not in document.value_marks)
+                close = difflib.get_close_matches(target, sorted(ids[ref_type]), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                problems.append(Problem(document.path, line, column, dotted(path),
+                                        f"there is no item '{target}' in {ref_type}",
+                                        f"{hint}use the file name of an item in content/en/{ref_type}/"))
     return problems
 
 

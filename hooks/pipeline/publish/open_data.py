@@ -105,9 +105,9 @@ def _json(path: Path, data) -> Path:
 
 
 def _csv(path: Path, records: list[dict], catalog: Catalog, type_name: str) -> Path:
-    """One row per item; lists joined with "; ", sources left to the JSON."""
-    columns = [name for name in catalog.model.types[type_name].fields
-               if name not in ("sources", "former_ids", "translated_from")] + ["url"]
+    """One row per item; lists joined with "; ", structured fields (sources, reach) left to the JSON."""
+    columns = [name for name, field in catalog.model.types[type_name].fields.items()
+               if name != "former_ids" and not _structured(field.schema)] + ["url"]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -116,3 +116,9 @@ def _csv(path: Path, records: list[dict], catalog: Catalog, type_name: str) -> P
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path
+
+
+def _structured(schema: dict) -> bool:
+    """Whether a field holds groups of fields (an object, or a list of them), which a CSV cell cannot."""
+    items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+    return schema.get("type") == "object" or items.get("type") == "object"
