@@ -47,6 +47,8 @@ def validate(model: Model, documents: list[Document]) -> list[Problem]:
                                     f"there is no English original content/en/{document.type_name}/{document.name}.yaml",
                                     "check the file name against the English folder, or add the English item first"))
     problems += check_references(model, list(english.values()))
+    problems += check_reach_keys(english, [d for d in documents if d.type_name == "mechanisms"])
+    problems += check_help_bodies(model, list(english.values()))
     problems += check_unique_ids(list(english.values()))
     problems += check_ui(model, [d for d in documents if d.type_name == "ui"])
     return problems
@@ -215,6 +217,49 @@ def check_references(model: Model, english: list[Document]) -> list[Problem]:
                 problems.append(Problem(document.path, line, column, dotted(path),
                                         f"there is no item '{target}' in {ref_type}",
                                         f"{hint}use the file name of an item in content/en/{ref_type}/"))
+    return problems
+
+
+def check_reach_keys(english: dict, mechanisms: list[Document]) -> list[Problem]:
+    """Each channel of reach has its own key, and the words about a channel (reach_text, in
+    every language) sit under the key of a channel the English file gives."""
+    problems = []
+    for document in mechanisms:
+        original = english.get(("mechanisms", document.name))
+        channels = original.data.get("reach") if original and isinstance(original.data, dict) else None
+        keys = [channel.get("key") for channel in channels or [] if isinstance(channel, dict)]
+        if document is original:
+            for index, key in enumerate(keys):
+                if key in keys[:index]:
+                    line, column = document.position(("reach", index, "key"))
+                    problems.append(Problem(document.path, line, column, f"reach.{index}.key",
+                                            f"the key '{key}' is already used by another channel", "give each channel its own key"))
+        texts = document.data.get("reach_text") if isinstance(document.data, dict) else None
+        for key in texts if isinstance(texts, dict) else {}:
+            if key not in keys:
+                line, column = document.position(("reach_text", key), of_key=True)
+                choices = f"use one of: {', '.join(k for k in keys if isinstance(k, str))}" if keys else \
+                    "add the channel to reach in the English file first"
+                problems.append(Problem(document.path, line, column, f"reach_text.{key}",
+                                        f"there is no channel with the key '{key}' in reach", choices))
+    return problems
+
+
+def check_help_bodies(model: Model, english: list[Document]) -> list[Problem]:
+    """A help path leads to bodies a reader can turn to: a mechanism with reach, or one whose
+    page says no dated contact was found, never an instrument, a law or a guideline."""
+    instruments = {d.name for d in english if d.type_name == "mechanisms" and isinstance(d.data, dict)
+                   and d.data.get("reach_missing") == "not-a-body"}
+    problems = []
+    for document in english:
+        if document.type_name != "help":
+            continue
+        for path, ref_type, target in model.types["help"].references(document.data):
+            if ref_type == "mechanisms" and target in instruments:
+                line, column = document.position(path)
+                problems.append(Problem(document.path, line, column, dotted(path),
+                                        f"'{target}' is not a body a reader can contact (reach_missing: not-a-body)",
+                                        "name the body that applies it, or remove it from the path"))
     return problems
 
 
