@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .model import PRINT_DIR, docs_page_url, unlocalized_path
+from .model import LISTS_DIR, PRINT_DIR, docs_page_url, unlocalized_path
 
 HOME = "index.md"
 
@@ -31,6 +31,8 @@ def breadcrumbs(catalog: Catalog, language: str, src_uri: str) -> list[Crumb]:
     section, _, name = path.rpartition("/")
     if section == PRINT_DIR:  # print/<type>.md belongs to its type's section
         section, name = name[: -len(".md")], ""
+    elif section.startswith(LISTS_DIR + "/"):  # lists/<type>/<facet>/<value>.md too
+        section, name = section.split("/")[1], ""
     if section in catalog.model.types and name != HOME:
         trail.append(Crumb(strings.get("types", section, "title"), docs_page_url(f"{section}/{HOME}", language)))
     return trail

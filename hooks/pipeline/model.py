@@ -75,6 +75,38 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """A field an index can narrow its items down by: a field of the item (region, groups), or
+    a field inside a list of groups of fields ("reach.languages": the languages of every
+    channel). Index pages offer facets as filters for script and as pre-built lists."""
+
+    name: str  # as x-filter-by and x-lists-by write it
+    schema: dict  # the schema of one value: an enum with its taxonomy, or an id with x-ref
+    label: str  # the key of labels in ui.yaml
+
+    @property
+    def slug(self) -> str:
+        """The name as it appears in attributes and addresses: reach.languages -> reach-languages."""
+        return self.name.replace(".", "-").replace("_", "-")
+
+    @property
+    def ref_type(self) -> str | None:
+        return self.schema.get("x-ref")
+
+    @property
+    def taxonomy(self) -> str | None:
+        return self.schema.get("x-taxonomy")
+
+    def values(self, fields) -> list[str]:
+        """The values an item has in this facet (its fields, or an Item), each once."""
+        first, _, inner = self.name.partition(".")
+        values = Field.values(fields[first] if not isinstance(fields, dict) else fields.get(first))
+        if inner:
+            values = [value for entry in values if isinstance(entry, dict) for value in Field.values(entry.get(inner))]
+        return list(dict.fromkeys(str(value) for value in values))
+
+
+@dataclass(frozen=True)
 class ContentType:
     """A kind of item (mechanisms, tools, ...): its schema and where its pages live."""
 
@@ -125,6 +157,16 @@ class ContentType:
                                  lambda name: name == "id" or self.fields[name].role == TRANSLATABLE)
         return {key: value for key, value in restricted.items() if key not in ("oneOf", "anyOf", "allOf")}
 
+    def facet(self, name: str) -> Facet:
+        """The facet of a field, or of a field inside a list of groups of fields (a.b)."""
+        first, _, inner = name.partition(".")
+        schema = self.fields[first].schema
+        label = self.fields[first].label
+        if inner:
+            schema = _one_value(schema)["properties"][inner]
+            label = schema.get("x-label", inner)
+        return Facet(name, {**_one_value(schema), **{k: v for k, v in schema.items() if k == "x-ref"}}, label)
+
     def translatable_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.role == TRANSLATABLE]
 
@@ -142,6 +184,11 @@ class ContentType:
 
     def taxonomy_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.taxonomy]
+
+
+def _one_value(schema: dict) -> dict:
+    """The schema of one value of a field: its items' schema when it is a list."""
+    return schema["items"] if isinstance(schema.get("items"), dict) else schema
 
 
 def _references(schema: dict, value, path: tuple) -> Iterator[tuple[tuple, str, str]]:
@@ -317,6 +364,7 @@ SEARCH_PAGE = "search.md"
 SAFETY_PAGE = "offline.md"  # reading safely, the quick exit, reaching out safely (hand-written)
 REACHING_OUT = "reaching-out"  # the safety page's section on the traces a call or message leaves
 EMERGENCY_CARD = "emergency-card.md"  # every emergency line on one page
+LISTS_DIR = "lists"  # lists/<type>/<facet>/<value>.md: an index's filter, pre-built for readers without script
 HELP_PAGE = "help/index.md"  # "Get help now": the first question of the help paths
 DATA_PAGE = "data.md"
 DATA_VERSION = 1

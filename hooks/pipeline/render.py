@@ -19,7 +19,7 @@ from .bidi import isolate_latin_html
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
 from .model import (DATA_PAGE, DATA_ROOT, DATA_VERSION, CSV_TYPES, EMERGENCY_CARD, PRINT_DIR, REACHING_OUT, REFERENCE_LANGUAGE, SAFETY_PAGE,
-                    SEARCH_PAGE, STATUS_PAGE, Field, direction, docs_page_url, index_path, localized_path, page_path, page_url, relative_href,
+                    SEARCH_PAGE, STATUS_PAGE, Facet, Field, direction, LISTS_DIR, docs_page_url, index_path, localized_path, page_path, page_url, relative_href,
                     relative_path)
 from .reach import channels
 from .status import LanguageStatus
@@ -39,9 +39,9 @@ class PrintSection:
 
 @dataclass(frozen=True)
 class Filter:
-    """One filter of an index page: a field and the values readers can choose."""
+    """One filter of an index page: a facet and the values readers can choose."""
 
-    field: str
+    facet: Facet
     label: str
     options: list[tuple[str, str]]  # (value, label)
 
@@ -106,6 +106,7 @@ class Renderer:
                 pages[localized_path(f"{PRINT_DIR}/{type_name}.md", language)] = partial(self.print_page, language, type_name)
             pages[localized_path(DATA_PAGE, language)] = partial(self.data_page, language)
             pages[localized_path(EMERGENCY_CARD, language)] = partial(self.emergency_card, language)
+            pages.update(self._list_pages(language))
         return pages
 
     def emergency_card(self, language: str) -> str:
@@ -214,34 +215,60 @@ class Renderer:
         content_type = self.catalog.model.types[type_name]
         items = self.catalog.items_of(language, type_name)
         group_by = content_type.schema.get("x-index-by")
-        groups = self._groups(items, content_type.fields[group_by], language) if group_by else [Group("", items)]
-        filters = [self._filter(items, content_type.fields[name], language)
+        groups = self._groups(items, content_type.facet(group_by), language) if group_by else [Group("", items)]
+        filters = [self._filter(items, content_type.facet(name), language)
                    for name in content_type.schema.get("x-filter-by", [])]
+        lists = [self._filter(items, content_type.facet(name), language)
+                 for name in content_type.schema.get("x-lists-by", [])]
         return self.env.select_template([f"{type_name}.index.md.j2", "index.md.j2"]).render(
             type_name=type_name, groups=groups, filters=[f for f in filters if len(f.options) > 1],
-            filter_values=self._filter_values, **self._context(language, here))
+            lists=[f for f in lists if f.options], list_path=partial(self._list_path, type_name),
+            **self._context(language, here))
 
-    def _labelled_values(self, field: Field, language: str) -> list[tuple[str, str]]:
-        """A field's possible values with their labels, in the field's own order: a taxonomy's
+    def list_page(self, language: str, type_name: str, facet: Facet, value: str, label: str) -> str:
+        """A pre-built list of one facet value (the mechanisms of Africa, those that give
+        grants...): the index's filter for readers without script, and offline."""
+        here = self._list_path(type_name, facet, value)
+        items = [item for item in self.catalog.items_of(language, type_name) if value in facet.values(item)]
+        return self.env.get_template("list.md.j2").render(
+            type_name=type_name, facet_label=self.catalog.strings[language].get("labels", facet.label),
+            value_label=label, items=items, index=relative_path(index_path(type_name, REFERENCE_LANGUAGE), posixpath.dirname(here)),
+            **self._context(language, here))
+
+    @staticmethod
+    def _list_path(type_name: str, facet: Facet, value: str) -> str:
+        return f"{LISTS_DIR}/{type_name}/{facet.slug}/{value}.md"
+
+    def _list_pages(self, language: str) -> dict[str, Callable[[], str]]:
+        """Every pre-built list of every type that declares x-lists-by, in one language."""
+        pages = {}
+        for type_name, content_type in self.catalog.model.types.items():
+            items = self.catalog.items_of(language, type_name)
+            for name in content_type.schema.get("x-lists-by", []):
+                facet = content_type.facet(name)
+                for value, label in self._filter(items, facet, language).options:
+                    path = localized_path(self._list_path(type_name, facet, value), language)
+                    pages[path] = partial(self.list_page, language, type_name, facet, value, label)
+        return pages
+
+    def _labelled_values(self, facet: Facet, language: str) -> list[tuple[str, str]]:
+        """A facet's possible values with their labels, in the field's own order: a taxonomy's
         values as the schema lists them, or the items a reference points to in reading order."""
-        if field.ref_type:
-            return [(target.id, target.title) for target in self.catalog.items_of(language, field.ref_type)]
+        if facet.ref_type:
+            return [(target.id, target.title) for target in self.catalog.items_of(language, facet.ref_type)]
         strings = self.catalog.strings[language]
-        return [(value, strings.get("taxonomies", field.taxonomy, value)) for value in field.schema["enum"]]
+        return [(value, strings.get("taxonomies", facet.taxonomy, value)) for value in facet.schema["enum"]]
 
-    def _filter(self, items: list[Item], field: Field, language: str) -> Filter:
-        """A choice of the values that occur in a field of these items, labelled for the reader."""
-        present = {value for item in items for value in self._filter_values(item, field.name)}
-        options = [(value, label) for value, label in self._labelled_values(field, language) if value in present]
-        return Filter(field.name, self.catalog.strings[language].get("labels", field.label), options)
+    def _filter(self, items: list[Item], facet: Facet, language: str) -> Filter:
+        """A choice of the values that occur in a facet of these items, labelled for the reader."""
+        present = {value for item in items for value in facet.values(item)}
+        options = [(value, label) for value, label in self._labelled_values(facet, language) if value in present]
+        return Filter(facet, self.catalog.strings[language].get("labels", facet.label), options)
 
-    def _filter_values(self, item: Item, field_name: str) -> list[str]:
-        return [str(value) for value in Field.values(item[field_name])]
-
-    def _groups(self, items: list[Item], field: Field, language: str) -> list[Group]:
+    def _groups(self, items: list[Item], facet: Facet, language: str) -> list[Group]:
         """Items under one heading per value of a field, in the field's own order."""
-        groups = [Group(label, [item for item in items if item[field.name] == value])
-                  for value, label in self._labelled_values(field, language)]
+        groups = [Group(label, [item for item in items if value in facet.values(item)])
+                  for value, label in self._labelled_values(facet, language)]
         return [group for group in groups if group.items]
 
     def _context(self, language: str, here: str) -> dict:
@@ -264,6 +291,10 @@ class Renderer:
         def in_language(item: Item, other: str) -> Item:
             return self.catalog.get(other, item.type_name, item.id)
 
+        def link_to_list(path: str) -> str:
+            """A relative link to a pre-built list (a path under docs/, reference language)."""
+            return relative_path(path, posixpath.dirname(here))
+
         def bodies(ids: list[str]) -> list[Item]:
             """The mechanisms a help path names, in its order, in the reader's language."""
             return [self.catalog.get(language, "mechanisms", item_id) for item_id in ids]
@@ -274,6 +305,7 @@ class Renderer:
             "languages": self.catalog.model.languages,
             "reach": lambda item: channels(item, strings),
             "bodies": bodies,
+            "link_to_list": link_to_list,
             "group": lambda group_id: self.catalog.get(language, "groups", group_id),
             "safety_href": relative_href(docs_page_url(here, language), docs_page_url(SAFETY_PAGE, language)) + "#" + REACHING_OUT,
             "in_language": in_language,
