@@ -27,6 +27,7 @@ from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
 from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
+from hooks.pipeline.publish.address import without_address_notice  # noqa: E402
 from hooks.pipeline.publish.hardening import harden_page  # noqa: E402
 from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages  # noqa: E402
 from hooks.pipeline.publish.offline import OfflineCopy  # noqa: E402
@@ -104,6 +105,8 @@ def on_config(config):
     except ContentError as error:
         raise PluginError("content has problems:\n" + error.report()) from None
     _check_languages(config)
+    if not config.site_url:
+        log.info(without_address_notice())
     for language_config in _i18n(config).config.languages:
         strings = state.catalog.strings[language_config.locale]
         language_config.site_name = strings.get("site", "name")
