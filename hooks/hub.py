@@ -29,7 +29,7 @@ from hooks.pipeline.problems import ContentError  # noqa: E402
 from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
 from hooks.pipeline.publish.address import without_address_notice  # noqa: E402
 from hooks.pipeline.publish.hardening import harden_page  # noqa: E402
-from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages  # noqa: E402
+from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages, not_found_links  # noqa: E402
 from hooks.pipeline.publish.offline import OfflineCopy  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
@@ -192,6 +192,8 @@ def on_env(env, config, files):
     env.globals["hub_home"] = docs_page_url("index.md", language)
     env.globals["hub_search_url"] = docs_page_url(SEARCH_PAGE, language).lstrip("/")
     env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
+    env.globals["hub_not_found_links"] = not_found_links(
+        state.catalog, {lang.locale: lang.name for lang in _i18n(config).config.languages})
     env.filters["bidi"] = isolate_latin_html
     env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
     return env

@@ -46,6 +46,13 @@ def check(project: Path) -> subprocess.CompletedProcess:
     return run(["-m", "hooks.check"], project)
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium is marked `browser`, so `-m "not browser"` leaves them out."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
