@@ -13,6 +13,7 @@ older `python -m hooks.check` (status, stamp, schemas) runs the same commands.
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from hooks.pipeline.catalog import build_catalog
 from hooks.pipeline.content import check_content, generate_pages, read_content
 from hooks.pipeline.docs_links import check_docs_links
 from hooks.pipeline.editor import editor_files
+from hooks.pipeline.history import languages_touched
 from hooks.pipeline.interchange import export_language, format_of, import_file
 from hooks.pipeline.model import load_model
 from hooks.pipeline.problems import ContentError
@@ -66,11 +68,12 @@ def check(root: Path):
 
 @hub.command()
 @click.option("--lang", "languages", multiple=True, metavar="LANG", help="a language to report on (repeatable; default: all)")
+@click.option("--since", metavar="COMMIT", help="only the languages changed since COMMIT (all when the English changed): a pull request's base")
 @click.option("--strict", is_flag=True, help="exit with 1 if anything is missing or stale")
 @click.option("--format", "output", type=click.Choice(["text", "json", "markdown"]), default="text",
               help="text for people, json for programs, markdown for a pull request's summary")
 @ROOT_OPTION
-def status(languages: tuple[str, ...], strict: bool, output: str, root: Path):
+def status(languages: tuple[str, ...], since: str | None, strict: bool, output: str, root: Path):
     """What is missing or out of date in each translation.
 
     Lists, per language, the items with no translation, the items whose English original changed
@@ -87,6 +90,15 @@ def status(languages: tuple[str, ...], strict: bool, output: str, root: Path):
     if unknown:
         click.echo(f"unknown language {', '.join(unknown)}: choose from {', '.join(catalog.model.translations)}", err=True)
         sys.exit(2)
+    if since:
+        try:
+            languages = tuple(languages) + tuple(languages_touched(root, since, catalog.model.languages))
+        except (OSError, subprocess.CalledProcessError) as error:
+            click.echo(f"cannot compare with {since!r} (is it a commit of this repository?): {error}", err=True)
+            sys.exit(2)
+        if not languages:
+            click.echo(f"No translation is touched since {since}.")
+            sys.exit(0)
     report = translation_status(catalog, languages or None)
     if output == "json":
         click.echo(json.dumps(as_json(report), ensure_ascii=False, indent=2))
