@@ -111,6 +111,8 @@ def on_config(config):
         strings = state.catalog.strings[language_config.locale]
         language_config.site_name = strings.get("site", "name")
         language_config.site_description = strings.get("site", "description")
+        section = state.catalog.strings[REFERENCE_LANGUAGE].get("labels", "contributors")  # its title in mkdocs.yml
+        language_config.nav_translations = {section: strings.get("labels", "contributors")}
     state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
     broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
     if broken:
