@@ -179,8 +179,8 @@ def import_(file: Path, language: str | None, root: Path):
         sys.exit(1)
     for path in result.written:
         click.echo(f"written and marked up to date: {path}")
-    click.echo(f"{result.fields} fields brought in, {len(result.written)} files changed, "
-               f"{result.left} units left (empty or needing review)")
+    click.echo(f"{result.fields} translated fields read, {len(result.written)} files changed, "
+               f"{result.left} units left out (empty or needing review)")
 
 
 @hub.command()

@@ -110,7 +110,7 @@ def _note(english_path: str, language: str, key: FieldKey, model: Model) -> str:
 @dataclass
 class ImportResult:
     written: list[str]  # translation files changed or created
-    fields: int  # fields brought in and stamped up to date
+    fields: int  # finished units read (translated, not fuzzy); those that changed are written and stamped
     left: int  # units not taken: empty, or still fuzzy (needs review)
     problems: list[Problem]  # when any, nothing was written
 
@@ -156,54 +156,64 @@ def import_file(root: Path, path: Path, language: str | None = None) -> ImportRe
             brought.setdefault((key.type_name, key.item_id), {})[key.field] = unit.target
     if problems:
         return _refused(*problems)
-    return _write(root, model, english, translations, language, brought, left, shown, text)
-
-
-def _write(root, model, english, translations, language, brought, left, shown, source_text) -> ImportResult:
-    """Write the fields brought in, then check the result; on any problem put every file back."""
-    before: dict[Path, str | None] = {}
-    fields = 0
+    changes: dict[Path, tuple[str | None, str]] = {}  # file -> (text before, or None for a new file; text after)
     for (type_name, item_id), values in sorted(brought.items()):
         target = root / "content" / language / type_name / f"{item_id}.yaml"
         translation = translations.get((type_name, item_id))
-        original_text = target.read_text(encoding="utf-8") if translation else None
-        text = original_text or f"id: {item_id}\n"
-        order = [f.name for f in model.types[type_name].translatable_fields()]
-        for name in sorted(values, key=order.index):
-            if not translation or translation.data.get(name) != values[name]:
-                try:
-                    text = with_field(text, name, values[name], before=RECORD_FIELD)
-                except ValueError as error:
-                    _restore(before)
-                    key = FieldKey(type_name, item_id, name)
-                    return ImportResult([], 0, left, [Problem(shown, _line_of(source_text, str(key)), 1, str(key),
-                                                              str(error), "report this to the maintainers")])
-        recorded = dict((translation.data.get(RECORD_FIELD) or {}) if translation else {})
-        present = {name for name in order if name in values or (translation and name in translation.data)}
-        digests = {**recorded, **{name: digest(english[(type_name, item_id)].data[name]) for name in values}}
-        digests = {name: digests[name] for name in order if name in present and name in digests}
-        if text == original_text and digests == recorded:
-            continue  # nothing new: the file is left exactly as it was
-        before[target] = original_text
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(with_record(text, digests), encoding="utf-8")
-        fields += len(values)
-    written = [path.relative_to(root).as_posix() for path in before]
+        try:
+            change = _changed_text(model.types[type_name].translatable_fields(), english[(type_name, item_id)].data,
+                                   translation and target.read_text(encoding="utf-8"), translation, item_id, values)
+        except FieldNotWritten as error:
+            key = str(FieldKey(type_name, item_id, error.field))
+            return _refused(Problem(shown, _line_of(text, key), 1, key, str(error), "report this to the maintainers"))
+        if change:
+            changes[target] = change
+    return _write(root, changes, sum(len(brought[key]) for key in brought), left)
+
+
+class FieldNotWritten(ValueError):
+    def __init__(self, field: str, reason: str):
+        super().__init__(reason)
+        self.field = field
+
+
+def _changed_text(fields, english: dict, old_text: str | None, translation, item_id: str,
+                  values: dict[str, str]) -> tuple[str | None, str] | None:
+    """A translation file's text before and after the fields brought in, or None if it does not
+    change: the changed fields rewritten in place, and their digests recorded."""
+    order = [f.name for f in fields]
+    text = old_text or f"id: {item_id}\n"
+    current = translation.data if translation else {}
+    for name in sorted(values, key=order.index):
+        if current.get(name) != values[name]:
+            try:
+                text = with_field(text, name, values[name], before=RECORD_FIELD)
+            except ValueError as error:
+                raise FieldNotWritten(name, str(error)) from None
+    recorded = dict(current.get(RECORD_FIELD) or {})
+    digests = {**recorded, **{name: digest(english[name]) for name in values}}
+    digests = {name: digests[name] for name in order if name in digests and (name in values or name in current)}
+    if text == old_text and digests == recorded:
+        return None
+    return old_text, with_record(text, digests)
+
+
+def _write(root: Path, changes: dict[Path, tuple[str | None, str]], fields: int, left: int) -> ImportResult:
+    """Write the changed files, then check the result; on any problem, put every file back."""
+    for path, (_, text) in changes.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    written = [path.relative_to(root).as_posix() for path in changes]
     _, _, problems = check_content(root)
     own = [problem for problem in problems if problem.path in written]
     if own:
-        _restore(before)
+        for path, (before, _) in changes.items():
+            if before is None:
+                path.unlink()
+            else:
+                path.write_text(before, encoding="utf-8")
         return ImportResult([], 0, left, own)
     return ImportResult(written, fields, left, [])
-
-
-def _restore(before: dict[Path, str | None]) -> None:
-    """Put back the files an import changed (and remove those it created)."""
-    for path, text in before.items():
-        if text is None:
-            path.unlink()
-        else:
-            path.write_text(text, encoding="utf-8")
 
 
 def _documents_by_item(documents, language):
