@@ -1,4 +1,2 @@
-"""The Defenders' Hub's Python: `hub.py` is the MkDocs hook, `pipeline/` the engine-free content pipeline.
-
-The translators' commands run from the project root: `python -m hooks.check`.
-"""
+"""The Defenders' Hub's Python: `hub.py` is the MkDocs hook, `pipeline/` the engine-free content pipeline,
+`cli.py` the `hub` command (check, status, stamp, export, import, schemas)."""

@@ -31,8 +31,9 @@ from hooks.pipeline.problems import ContentError  # noqa: E402
 from hooks.pipeline.scroll_boxes import ScrollBoxes  # noqa: E402
 from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
 from hooks.pipeline.publish.direction import with_document_direction  # noqa: E402
+from hooks.pipeline.publish.address import without_address_notice  # noqa: E402
 from hooks.pipeline.publish.hardening import harden_page  # noqa: E402
-from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages  # noqa: E402
+from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages, not_found_links  # noqa: E402
 from hooks.pipeline.publish.offline import OfflineCopy  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
@@ -108,10 +109,14 @@ def on_config(config):
     except ContentError as error:
         raise PluginError("content has problems:\n" + error.report()) from None
     _check_languages(config)
+    if not config.site_url:
+        log.info(without_address_notice())
     for language_config in _i18n(config).config.languages:
         strings = state.catalog.strings[language_config.locale]
         language_config.site_name = strings.get("site", "name")
         language_config.site_description = strings.get("site", "description")
+        section = state.catalog.strings[REFERENCE_LANGUAGE].get("labels", "contributors")  # its title in mkdocs.yml
+        language_config.nav_translations = {section: strings.get("labels", "contributors")}
     state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
     broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
     if broken:
@@ -195,6 +200,8 @@ def on_env(env, config, files):
     env.globals["hub_help_url"] = docs_page_url(HELP_PAGE, language).lstrip("/")
     env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
     env.globals["hub_breadcrumbs"] = partial(breadcrumbs, state.catalog, language)
+    env.globals["hub_not_found_links"] = not_found_links(
+        state.catalog, {lang.locale: lang.name for lang in _i18n(config).config.languages})
     env.filters["bidi"] = isolate_latin_html
     env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
     return env

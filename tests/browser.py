@@ -1,6 +1,7 @@
 """A real browser for the tests: Debian's Chromium driven by Playwright, and a local server."""
 from __future__ import annotations
 
+import fnmatch
 import functools
 import http.server
 import sys
@@ -15,9 +16,49 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+def read_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The rules of a `_headers` file (Netlify / Cloudflare Pages syntax): a path pattern on
+    its own line, then its headers indented, one `Name: value` a line; # starts a comment."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: the site's root 404.html for a missing address, and, when asked, the
+    headers of the site's `_headers` file on every response that matches their rules."""
+
+    header_rules: list = []
+
     def log_message(self, *args):
         pass
+
+    def end_headers(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        for pattern, headers in self.header_rules:
+            if fnmatch.fnmatchcase(path, pattern):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class QuietServer(http.server.ThreadingHTTPServer):
@@ -28,9 +69,12 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path):
-    """The folder on http://127.0.0.1:<port>/, like any static host."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+def serve(directory: Path, headers: bool = False):
+    """The folder on http://127.0.0.1:<port>/, like any static host; with headers=True, like
+    Netlify or Cloudflare Pages, sending the headers of its `_headers` file."""
+    rules = read_headers_file(Path(directory) / "_headers") if headers else []
+    handler_class = type("Handler", (StaticHostHandler,), {"header_rules": rules})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -27,22 +27,31 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, env=env)
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """A Python module run in a project; the site's address (HUB_SITE_URL) only when given."""
+    environment = {key: value for key, value in os.environ.items() if key != "HUB_SITE_URL"}
+    environment = {**environment, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, env=environment)
 
 
-def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict`, exactly as a deploy would run it."""
     args = ["-m", "mkdocs", "build", "--strict"]
     if site_dir:
         args += ["--site-dir", str(site_dir)]
-    return run(args, project)
+    return run(args, project, env)
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
     """The translators' command, `python -m hooks.check`, run in a project."""
     return run(["-m", "hooks.check"], project)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium is marked `browser`, so `-m "not browser"` leaves them out."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
@@ -56,6 +65,7 @@ def site(tmp_path_factory) -> Path:
     site_dir = tmp_path_factory.mktemp("site") / "site"
     result = build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
+    (site_dir.parent / "build.log").write_text(result.stderr, encoding="utf-8")  # what the build said
     return site_dir
 
 

@@ -85,13 +85,42 @@ def test_a_broken_anchor_in_a_page_fails_the_build_naming_the_file(tmp_path):
 
 @pytest.fixture(scope="module")
 def site_with_url(tmp_path_factory) -> Path:
+    """The project built as a deploy builds it: its address from HUB_SITE_URL."""
     project = copy_project(tmp_path_factory.mktemp("with-url") / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {SITE_URL}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
     site = project.parent / "site"
-    result = build(project, site)
+    result = build(project, site, env={"HUB_SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "HUB_SITE_URL is not set" not in result.stderr
     return site
+
+
+def test_with_the_address_pages_name_their_canonical_address(site_with_url):
+    for language in LANGUAGES:
+        prefix = "" if language == "en" else f"{language}/"
+        page = BeautifulSoup((site_with_url / f"{prefix}tools/index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.select_one("link[rel=canonical]")["href"] == f"{SITE_URL}{prefix}tools/"
+        assert page.select_one("meta[property='og:url']")["content"] == f"{SITE_URL}{prefix}tools/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_with_the_address_feeds_link_to_absolute_addresses(site_with_url, language):
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(site_with_url / f"feeds/{language}/narratives.xml").getroot()
+    assert feed.find(f"{atom}id").text == f"{SITE_URL}feeds/{language}/narratives.xml"
+    links = [entry.find(f"{atom}link").get("href") for entry in feed.findall(f"{atom}entry")]
+    prefix = "" if language == "en" else f"{language}/"
+    assert links and all(link.startswith(f"{SITE_URL}{prefix}narratives/") for link in links), links[:2]
+
+
+def test_without_the_address_the_build_says_once_what_it_leaves_out(site):
+    log = (site.parent / "build.log").read_text(encoding="utf-8")
+    lines = [line for line in log.splitlines() if "HUB_SITE_URL is not set" in line]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("INFO") and "canonical links" in lines[0] and "sitemaps" in lines[0]
+    page = BeautifulSoup((site / "ar/tools/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("link[rel=canonical]") is None and page.select("link[hreflang]") == []
+    loc = ElementTree.parse(site / "sitemap.xml").getroot().find("{http://www.sitemaps.org/schemas/sitemap/0.9}url/{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    assert loc.text.startswith("/")
 
 
 def test_pages_declare_absolute_alternates_and_the_sitemap_lists_them(site_with_url):
@@ -101,7 +130,8 @@ def test_pages_declare_absolute_alternates_and_the_sitemap_lists_them(site_with_
         "en": f"{SITE_URL}mechanisms/ohchr/", "ar": f"{SITE_URL}ar/mechanisms/ohchr/",
         "fr": f"{SITE_URL}fr/mechanisms/ohchr/", "es": f"{SITE_URL}es/mechanisms/ohchr/",
         "x-default": f"{SITE_URL}mechanisms/ohchr/"}
-    assert all(link.get("rel") == ["alternate"] for link in page.select("link[hreflang]"))
+    raw = (site_with_url / "ar/mechanisms/ohchr/index.html").read_text(encoding="utf-8")
+    assert raw.count('<link rel="alternate" hreflang=') == len(alternates)  # the relation written exactly
     sitemap = ElementTree.parse(site_with_url / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     entry = next(u for u in sitemap.findall("s:url", ns) if u.find("s:loc", ns).text == f"{SITE_URL}ar/mechanisms/ohchr/")
@@ -117,6 +147,7 @@ def test_pages_with_site_url_still_make_no_failed_request(site_with_url, chromiu
         for path in ("/", "/ar/mechanisms/ohchr/", "/fr/about/"):
             page.goto(origin + path, wait_until="networkidle")
         assert watch.problems() == []
+        assert not [r.url for r in watch.requests if "sitemap.xml" in r.url], "a page fetched a sitemap"
         context.close()
 
 

@@ -32,3 +32,22 @@ def past_value(root: Path, path: str, field: str, wanted: str):
 
 def _git(root: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+def languages_touched(root: Path, since: str, languages) -> list[str]:
+    """The translations a change since commit `since` touches (for a pull request's check):
+    those whose files under content/<lang>/ or docs/*.<lang>.md changed, and all of them when
+    the English did (content/en/, docs/*.md), since that can leave any of them out of date.
+    Raises subprocess.CalledProcessError when git cannot compare (no such commit)."""
+    changed = _git(root, "diff", "--name-only", f"{since}...HEAD", "--", "content", "docs").split()
+    touched = set()
+    for path in changed:
+        parts = path.split("/")
+        if parts[0] == "content" and len(parts) > 2:
+            touched.add(parts[1])
+        elif parts[0] == "docs" and path.endswith(".md"):
+            suffix = parts[-1][: -len(".md")].rpartition(".")[2]
+            touched.add(suffix if suffix in languages else languages[0])
+    if languages[0] in touched:
+        return list(languages[1:])
+    return [language for language in languages[1:] if language in touched]

@@ -5,16 +5,13 @@ wrote (comments, order, line breaks) untouched.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .content import check_content
-from .load import Document
 from .model import REFERENCE_LANGUAGE
 from .problems import Problem
 from .translation import RECORD_FIELD, record
-
-TOP_LEVEL_KEY = re.compile(r"^[^\s#-][^:]*:")
+from .yaml_text import field_span, without_trailing_blank_lines
 
 
 def stamp_files(root: Path, paths: list[str]) -> tuple[list[str], list[Problem]]:
@@ -37,19 +34,19 @@ def stamp_files(root: Path, paths: list[str]) -> tuple[list[str], list[Problem]]
             continue
         translatable = [f.name for f in model.types[document.type_name].translatable_fields()]
         fields = [name for name in translatable if name in document.data]
-        _rewrite(root / rel, document, record(original.data, fields))
+        path = root / rel
+        path.write_text(with_record(path.read_text(encoding="utf-8"), record(original.data, fields)), encoding="utf-8")
         written.append(rel)
     return written, refused
 
 
-def _rewrite(path: Path, document: Document, digests: dict[str, str]) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if (RECORD_FIELD,) in document.key_marks:
-        start = document.key_marks[(RECORD_FIELD,)][0] - 1
-        end = next((i for i in range(start + 1, len(lines)) if TOP_LEVEL_KEY.match(lines[i])), len(lines))
-        del lines[start:end]
-    while lines and not lines[-1].strip():
-        lines.pop()
+def with_record(text: str, digests: dict[str, str]) -> str:
+    """A translation file's text with its `translated_from` record replaced by `digests`."""
+    lines = text.splitlines()
+    span = field_span(lines, RECORD_FIELD)
+    if span:
+        del lines[span[0]:span[1]]
+    lines = without_trailing_blank_lines(lines)
     lines.append(f"{RECORD_FIELD}:")
     lines.extend(f"  {name}: \"{value}\"" for name, value in digests.items())  # quoted: digits alone would read as a number
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"

@@ -121,3 +121,18 @@ def as_text(report: list[LanguageStatus]) -> str:
         for key in status.missing_strings:
             lines.append(f"  missing  content/{status.language}/ui.yaml: {key}")
     return "\n".join(lines)
+
+
+def as_markdown(report: list[LanguageStatus]) -> str:
+    """The report as a short Markdown table and lists, for a pull request's job summary."""
+    lines = ["| language | up to date | missing | stale | interface strings missing |", "| --- | --- | --- | --- | --- |"]
+    lines += [f"| {s.language} | {s.up_to_date}/{s.items} ({s.percent}%) | {len(s.missing)} | {len(s.stale)} | "
+              f"{len(s.missing_strings)} |" for s in report]
+    for status in report:
+        if status.complete:
+            continue
+        lines += ["", f"### {status.language}", ""]
+        lines += [f"- missing: `{item.path}` (translate `{item.english}`)" for item in status.missing]
+        lines += [f"- stale: `{item.path}`: {', '.join(f.name for f in item.fields)}" for item in status.stale]
+        lines += [f"- missing interface string: `{key}`" for key in status.missing_strings]
+    return "\n".join(lines)

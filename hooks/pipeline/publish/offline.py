@@ -25,7 +25,7 @@ FOLDER = "defenders-hub"  # the folder the archive unpacks to
 VENDOR = Path(__file__).resolve().parents[2] / "vendor"
 SEARCH_DIR = "assets/offline"
 LEFT_OUT_FOLDERS = {"pagefind", "download", "data", "feeds"}
-LEFT_OUT_FILES = ("*.map", "sitemap.xml*")
+LEFT_OUT_FILES = ("*.map", "sitemap.xml*", "_headers")
 LINK = re.compile(r'\b(href|src|action)="([^"]*)"')
 SKIP = ("http:", "https:", "mailto:", "data:", "#", "/", "javascript:")
 DOWNLOAD_LINK = re.compile(r'<a [^>]*class="hub-offline-link"[^>]*>.*?</a>', re.DOTALL)
@@ -82,7 +82,7 @@ class OfflineCopy:
 
 def _left_out(relative: Path) -> bool:
     """Files the copy does without: the online search index, the archive itself, open data,
-    feeds, source maps and sitemaps."""
+    feeds, source maps, sitemaps and the web host's headers."""
     return relative.parts[0] in LEFT_OUT_FOLDERS or any(fnmatch(relative.name, pattern) for pattern in LEFT_OUT_FILES)
 
 
