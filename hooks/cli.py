@@ -6,6 +6,7 @@
     hub export --lang ar           a language's text fields as a PO or XLIFF 1.2 file for a translation tool
     hub import FILE                a translated PO or XLIFF file back into content/<lang>/
     hub schemas                    rewrite the editor files after a schema change
+    hub reach-due --months 12      contact details read in pages older than 12 months, to re-check
 
 `pip install -e .` (part of the README's install) puts `hub` in the virtual environment; the
 older `python -m hooks.check` (status, stamp, schemas) runs the same commands.
@@ -27,6 +28,7 @@ from hooks.pipeline.history import languages_touched
 from hooks.pipeline.interchange import export_language, format_of, import_file
 from hooks.pipeline.model import load_model
 from hooks.pipeline.problems import ContentError
+from hooks.pipeline.reach_age import due_facts
 from hooks.pipeline.stamp import stamp_files
 from hooks.pipeline.status import as_json, as_markdown, as_text, translation_status
 
@@ -213,3 +215,21 @@ def _relative(root: Path, path: Path) -> str:
 
 if __name__ == "__main__":
     hub(prog_name="hub")
+
+
+@hub.command("reach-due")
+@click.option("--months", type=click.IntRange(min=0), default=12, show_default=True,
+              help="list the facts read in a page dated more than this many months ago")
+@ROOT_OPTION
+def reach_due(months: int, root: Path):
+    """The contact details ("reach") due for re-checking, oldest first.
+
+    Each line names the file and line of the channel, the date of the text it was read in, and
+    the official page to read again; after re-reading, update the fact and its `checked` date.
+    """
+    from datetime import date
+    _, documents, _ = check_content(root)
+    due = due_facts(documents, date.today(), months)
+    for fact in due:
+        click.echo(str(fact))
+    click.echo(f"{len(due)} contact detail{'s' if len(due) != 1 else ''} read more than {months} months ago.")

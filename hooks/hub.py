@@ -23,7 +23,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from hooks.pipeline.bidi import BidiIsolation, isolate_latin_html  # noqa: E402
 from hooks.pipeline.breadcrumbs import breadcrumbs  # noqa: E402
-from hooks.pipeline.content import ContentCache, generate_pages, read_content  # noqa: E402
+from hooks.pipeline.content import ContentCache, emergency_card_file, generate_pages, read_content  # noqa: E402
 from hooks.pipeline.docs_links import check_docs_links  # noqa: E402
 from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import HELP_PAGE, REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
@@ -208,8 +208,11 @@ def on_env(env, config, files):
 
 
 def finish_language(config):
-    """After each language's pass, in whichever process built it: its offline search data."""
-    state.offline.finish_language(_i18n(config).current_language)
+    """After each language's pass, in whichever process built it: its offline emergency card and
+    search data."""
+    language = _i18n(config).current_language
+    state.offline.add_file(*emergency_card_file(state.catalog, language))
+    state.offline.finish_language(language)
 
 
 @event_priority(-90)  # before the plugin's post_build, which would build the others one by one

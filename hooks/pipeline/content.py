@@ -8,7 +8,7 @@ from pathlib import Path
 from .catalog import Catalog, build_catalog
 from .docs_pages import missing_docs_pages
 from .load import content_files, load_document
-from .model import Model, load_model
+from .model import EMERGENCY_CARD_FILE, Model, language_folder, load_model
 from .problems import ContentError, Problem
 from .render import Renderer
 from .status import translation_status
@@ -105,3 +105,8 @@ def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None
     for missing in missing_docs_pages(docs_dir, catalog.model.languages):
         recipes[missing.path] = partial(renderer.untranslated_docs_page, missing)
     return GeneratedPages(recipes)
+
+
+def emergency_card_file(catalog: Catalog, language: str) -> tuple[str, str]:
+    """The self-contained emergency card of the offline copy: its path in the site, and its HTML."""
+    return language_folder(language) + EMERGENCY_CARD_FILE, Renderer(catalog).emergency_card_file(language)

@@ -364,6 +364,12 @@ SEARCH_PAGE = "search.md"
 SAFETY_PAGE = "offline.md"  # reading safely, the quick exit, reaching out safely (hand-written)
 REACHING_OUT = "reaching-out"  # the safety page's section on the traces a call or message leaves
 EMERGENCY_CARD = "emergency-card.md"  # every emergency line on one page
+EMERGENCY_CARD_FILE = "emergency-card.html"  # the same, self-contained, in the offline copy
+
+
+def language_folder(language: str) -> str:
+    """The folder of a language's pages in the site: "" for the reference language, "ar/"."""
+    return "" if language == REFERENCE_LANGUAGE else f"{language}/"
 LISTS_DIR = "lists"  # lists/<type>/<facet>/<value>.md: an index's filter, pre-built for readers without script
 HELP_PAGE = "help/index.md"  # "Get help now": the first question of the help paths
 DATA_PAGE = "data.md"

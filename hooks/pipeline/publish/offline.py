@@ -52,6 +52,12 @@ class OfflineCopy:
         target.write_text(for_file_urls(html), encoding="utf-8")
         self.records[language].append(_record(site_path, html))
 
+    def add_file(self, site_path: str, text: str) -> None:
+        """A file of the offline copy only (not of the web site), e.g. ar/emergency-card.html."""
+        target = self.tree / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
     def finish_language(self, language: str) -> None:
         """After a language's pass, which wrote all its pages: that language's search data."""
         pages = sorted((page for page in self.records.pop(language, []) if page["x"]), key=lambda page: page["u"])
