@@ -21,11 +21,14 @@ LANGUAGES = ("en", "ar", "fr", "es")
 WORDS_PER_ITEM = 350
 DOCS_LINK = re.compile(r"\]\((?:\.\./)?([a-z]+)/([a-z0-9-]+)\.md")
 # the share of each type in the real content, roughly
-SHARES = {"mechanisms": 0.28, "tools": 0.16, "actions": 0.16, "glossary": 0.15, "narratives": 0.07,
-          "plan": 0.07, "groups": 0.05, "threats": 0.06}
+SHARES = {"mechanisms": 0.27, "tools": 0.16, "actions": 0.16, "glossary": 0.15, "narratives": 0.06,
+          "plan": 0.07, "groups": 0.05, "threats": 0.05, "help": 0.03}
 TEXT_FIELDS = {"mechanisms": ("what", "who", "how"), "tools": ("audience", "guidance"), "actions": ("text",),
                "plan": ("text",), "groups": ("risks",), "threats": ("details",), "narratives": ("story",),
-               "glossary": ("usage",)}
+               "glossary": ("usage",), "help": ("advice",)}
+# a made-up channel: the +999 country code and example.org are assigned to no one
+SYNTHETIC_REACH = [{"key": "line", "channel": "emergency-phone", "phone": "+99912345678",
+                    "source": "https://example.org/contact", "checked": "2026-01"}]
 
 
 def vocabulary(language: str) -> list[str]:
@@ -67,6 +70,12 @@ def english_facts(rng: random.Random, type_name: str, index: int, ids: dict[str,
     if type_name == "mechanisms":
         facts.update(kind=rng.choice(["un-body", "regional-body", "eu", "fund", "nhri-mechanism"]),
                      region=rng.choice(["global", "africa", "americas", "asia-pacific", "europe"]), groups=some_groups)
+        if index % 4 == 0:  # a quarter of them with a way to reach them, as in the real content
+            facts.update(reach=SYNTHETIC_REACH, reach_text={"line": {"hours": "24/7"}})
+        else:
+            facts.update(reach_missing="no-dated-official-source")
+    elif type_name == "help":
+        facts.update(order=index + 1, first=sorted(set(rng.sample(ids["mechanisms"], min(2, len(ids["mechanisms"]))))))
     elif type_name == "tools":
         facts.update(status="proposed", mechanisms=[rng.choice(ids["mechanisms"])], groups=some_groups)
     elif type_name == "actions":

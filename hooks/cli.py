@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import date
 import sys
 from pathlib import Path
 
@@ -213,10 +214,6 @@ def _relative(root: Path, path: Path) -> str:
     return path.resolve().relative_to(root.resolve()).as_posix() if path.is_absolute() else path.as_posix()
 
 
-if __name__ == "__main__":
-    hub(prog_name="hub")
-
-
 @hub.command("reach-due")
 @click.option("--months", type=click.IntRange(min=0), default=12, show_default=True,
               help="list the facts read in a page dated more than this many months ago")
@@ -227,9 +224,12 @@ def reach_due(months: int, root: Path):
     Each line names the file and line of the channel, the date of the text it was read in, and
     the official page to read again; after re-reading, update the fact and its `checked` date.
     """
-    from datetime import date
     _, documents, _ = check_content(root)
     due = due_facts(documents, date.today(), months)
     for fact in due:
         click.echo(str(fact))
     click.echo(f"{len(due)} contact detail{'s' if len(due) != 1 else ''} read more than {months} months ago.")
+
+
+if __name__ == "__main__":
+    hub(prog_name="hub")

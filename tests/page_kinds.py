@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-TYPES = ("mechanisms", "tools", "actions", "plan", "groups", "threats", "narratives", "glossary")
+TYPES = ("mechanisms", "tools", "actions", "plan", "groups", "threats", "narratives", "glossary")  # help: below
 
 
 def _longest_item(type_name: str) -> str:
@@ -18,6 +18,10 @@ PAGE_KINDS: dict[str, str] = {
     "home": "/",
     **{f"{type_name} index": f"/{type_name}/" for type_name in TYPES},
     **{f"{type_name} item": f"/{type_name}/{_longest_item(type_name)}/" for type_name in TYPES},
+    "help index": "/help/",
+    "help path": "/help/immediate-danger/",
+    "emergency card": "/emergency-card/",
+    "list": "/lists/mechanisms/help-kinds/grant/",
     "search": "/search/",
     "print: plan": "/print/plan/",
     "print: glossary": "/print/glossary/",

@@ -47,13 +47,17 @@ OVERFLOW = """() => {
   return found.slice(0, 5);
 }"""
 
-# The quick exit: whole on screen, at least 44 x 44 px, and what a tap at its centre reaches.
+# The quick exit: whole on screen, at least 44 x 44 px, and what a tap at its centre reaches;
+# "Get help now" beside it, whole too, and the header no taller than one row.
 QUICK_EXIT = """() => {
   const link = document.querySelector('.hub-quick-exit');
   const box = link.getBoundingClientRect();
   const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  const help = document.querySelector('.hub-help-link').getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect();
   return {left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width,
-          height: box.height, reached: !!hit && link.contains(hit), fixed: getComputedStyle(link.closest('header')).position};
+          height: box.height, reached: !!hit && link.contains(hit), fixed: getComputedStyle(link.closest('header')).position,
+          help_whole: help.left >= 0 && help.right <= innerWidth && help.width > 0, header_height: header.height};
 }"""
 
 
@@ -80,6 +84,8 @@ def test_no_page_is_wider_than_a_phone_and_the_quick_exit_is_whole(server, chrom
                 found.append(f"quick exit {'scrolled ' if scrolled else ''}{exit_box}")
             if exit_box["width"] < 44 or exit_box["height"] < 44:
                 found.append(f"quick exit smaller than 44 x 44 px: {exit_box}")
+            if not exit_box["help_whole"] or exit_box["header_height"] > 49:
+                found.append(f"'Get help now' cut off or the header on two rows: {exit_box}")
         if found:
             problems[kind] = found
     context.close()
