@@ -161,3 +161,14 @@ def test_maintainers_list_the_contact_details_due_for_rechecking():
     assert "read again https://protectdefenders.eu/en/index.html" in result.stdout
     none = run(["-m", "hooks.cli", "reach-due", "--months", "100000"], ROOT)
     assert none.stdout.strip().startswith("0 contact details")
+
+
+def test_a_changed_english_reach_note_or_help_advice_makes_the_translations_out_of_date(project):
+    import json
+    edit(project, PD, "    hours: 24 hours a day, 7 days a week.", "    hours: Every day, at any hour.")
+    edit(project, DANGER, "  Then contact the bodies below, the first one first: the order is the order to try them.",
+         "  Then contact the bodies below, in the order given.")
+    result = run(["-m", "hooks.status", "--lang", "ar", "--format", "json"], project)
+    stale = {entry["id"]: [field["name"] for field in entry["fields"]]
+             for entry in json.loads(result.stdout)["languages"][0]["stale"]}
+    assert stale == {"protectdefenders-eu": ["reach_text"], "immediate-danger": ["advice"]}, stale
