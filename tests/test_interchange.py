@@ -177,3 +177,18 @@ def test_status_writes_a_markdown_summary_for_pull_requests(project):
     result = hub(project, "status", "--lang", "es", "--format", "markdown")
     assert result.stdout.startswith("| language | up to date |")
     assert "- missing: `content/es/mechanisms/ohchr.yaml`" in result.stdout
+
+
+def test_a_field_made_of_several_texts_goes_out_as_one_unit_each_and_comes_back_whole(project):
+    """reach_text: one unit per text (who, hours...), written back as one field, stamped."""
+    path = export(project, "ar", "ar.po")
+    key = "mechanisms/protectdefenders-eu:reach_text.hotline.hours"
+    assert key in units(path) and "mechanisms/protectdefenders-eu:reach_text.hotline.who" in units(path)
+    translate(path, key, "على مدار الساعة، كل يوم.")
+    result = hub(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    target = "content/ar/mechanisms/protectdefenders-eu.yaml"
+    data = yaml.safe_load((project / target).read_text(encoding="utf-8"))
+    assert data["reach_text"]["hotline"]["hours"] == "على مدار الساعة، كل يوم."
+    assert data["reach_text"]["hotline"]["who"]  # the other text of the field kept
+    assert hub(project, "status", "--lang", "ar", "--strict").returncode == 0

@@ -21,7 +21,7 @@ def catalog():
 def test_model_reads_types_languages_and_roles_from_the_schemas():
     model = load_model(ROOT)
     assert model.languages[0] == "en" and set(model.languages) == {"en", "ar", "fr", "es"}
-    assert set(model.types) == {"mechanisms", "tools", "actions", "groups", "narratives", "plan", "threats", "glossary"}
+    assert set(model.types) == {"mechanisms", "tools", "actions", "groups", "narratives", "plan", "threats", "glossary", "help"}
     fields = model.types["mechanisms"].fields
     assert fields["title"].role == "translatable"
     assert fields["kind"].role == "neutral" and fields["kind"].taxonomy == "mechanism_kind"

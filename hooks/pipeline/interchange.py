@@ -85,23 +85,48 @@ def export_language(root: Path, language: str, file_format: str) -> bytes:
         names = [f.name for f in model.types[type_name].translatable_fields() if f.name in original.data]
         stale = set(stale_fields(original.data, translation.data, names)) if translation else set()
         for name in names:
-            key = FieldKey(type_name, item_id, name)
-            if file_format == "xliff":
-                unit = store.addsourceunit(original.data[name], filename=f"content/{language}", createifmissing=True)
-                unit.setid(str(key))
-            else:
-                unit = store.addsourceunit(original.data[name])
-                unit.setcontext(str(key))
-            unit.addnote(_note(original.path, language, key, model), origin="developer")
-            if translation and name in translation.data:
-                unit.target = translation.data[name]
-                if name in stale:
-                    unit.markfuzzy()
+            for path, source in _texts(original.data[name], (name,)):
+                key = FieldKey(type_name, item_id, ".".join(path))
+                if file_format == "xliff":
+                    unit = store.addsourceunit(source, filename=f"content/{language}", createifmissing=True)
+                    unit.setid(str(key))
+                else:
+                    unit = store.addsourceunit(source)
+                    unit.setcontext(str(key))
+                unit.addnote(_note(original.path, language, key, model), origin="developer")
+                target = _at(translation.data, path) if translation else None
+                if isinstance(target, str):
+                    unit.target = target
+                    if name in stale:
+                        unit.markfuzzy()
     return bytes(store)
 
 
+def _texts(value, path: tuple) -> list[tuple[tuple, str]]:
+    """The texts of a field, each with its path: one for a text field, one per text of a field
+    made of groups of texts (reach_text.hotline.who...)."""
+    if isinstance(value, dict):
+        return [found for key, child in value.items() for found in _texts(child, (*path, key))]
+    return [(path, value)] if isinstance(value, str) else []
+
+
+def _at(data, path: tuple):
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _with(data, path: tuple, value):
+    """A copy of a tree of texts with one text replaced (the groups on its way copied too)."""
+    if not path:
+        return value
+    copy = dict(data) if isinstance(data, dict) else {}
+    copy[path[0]] = _with(copy.get(path[0]), path[1:], value)
+    return copy
+
+
 def _note(english_path: str, language: str, key: FieldKey, model: Model) -> str:
-    markdown = model.types[key.type_name].fields[key.field].markdown
+    markdown = model.types[key.type_name].fields[key.field.split(".")[0]].markdown
     return (f"{english_path}, field '{key.field}'; translation in content/{language}/{key.type_name}/{key.item_id}.yaml. "
             + ("Markdown: keep blank lines, '- ' list items and [links](https://...); no HTML."
                if markdown else "Plain text, no Markdown."))
@@ -144,18 +169,20 @@ def import_file(root: Path, path: Path, language: str | None = None) -> ImportRe
         key = FieldKey.parse(raw_key)
         line = _line_of(text, raw_key)
         original = english.get((key.type_name, key.item_id)) if key else None
-        if original is None or key.field not in _translatable(model, key.type_name) or key.field not in original.data:
+        path = tuple(key.field.split(".")) if key else ()
+        if original is None or path[0] not in _translatable(model, key.type_name) or not isinstance(_at(original.data, path), str):
             problems.append(Problem(shown, line, 1, raw_key or "-", "no item field of the hub has this context",
                                     "export the language again and translate in the new file"))
-        elif unit.source != original.data[key.field]:
+        elif unit.source != _at(original.data, path):
             problems.append(Problem(shown, line, 1, raw_key, f"the English text changed since this file was exported "
                                     f"({original.path})", "export the language again and carry your translation over"))
         elif not unit.target or unit.isfuzzy():
             left += 1
         else:
-            brought.setdefault((key.type_name, key.item_id), {})[key.field] = unit.target
+            brought.setdefault((key.type_name, key.item_id), {})[path] = unit.target
     if problems:
         return _refused(*problems)
+    brought, left = _whole_fields(brought, english, left)
     changes: dict[Path, tuple[str | None, str]] = {}  # file -> (text before, or None for a new file; text after)
     for (type_name, item_id), values in sorted(brought.items()):
         target = root / "content" / language / type_name / f"{item_id}.yaml"
@@ -169,6 +196,24 @@ def import_file(root: Path, path: Path, language: str | None = None) -> ImportRe
         if change:
             changes[target] = change
     return _write(root, changes, sum(len(brought[key]) for key in brought), left)
+
+
+def _whole_fields(brought: dict, english: dict, left: int) -> tuple[dict, int]:
+    """The texts brought in, gathered into whole fields: a field made of several texts
+    (reach_text) is written, and stamped, only when every one of its texts was brought."""
+    fields = {}
+    for item, texts in brought.items():
+        original = english[item].data
+        for name in dict.fromkeys(path[0] for path in texts):
+            paths = [path for path, _ in _texts(original[name], (name,))]
+            if not all(path in texts for path in paths):
+                left += sum(1 for path in texts if path[0] == name)
+                continue
+            value = original[name]  # the English texts, each replaced by its translation
+            for path in paths:
+                value = _with(value, path[1:], texts[path])
+            fields.setdefault(item, {})[name] = value
+    return fields, left
 
 
 class FieldNotWritten(ValueError):
