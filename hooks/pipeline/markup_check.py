@@ -1,0 +1,65 @@
+"""The checker's view of markup: each text rendered alone, walked against the allowlist.
+
+Used by `python -m hooks.check` (and by the build, only to place a problem it found in a page):
+every text of a content file and every hand-written page is rendered with the project's
+Markdown, and whatever the allowlist refuses becomes a Problem on the line that wrote it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .html_check import Finding, findings
+from .html_policy import CONTRIBUTION, CONTRIBUTION_WITH_CONTACTS, Policy
+from .limits import line_and_column
+from .load import Document, FieldPath, dotted
+from .model import Model
+from .problems import WHOLE_FILE, Problem
+
+Render = Callable[[str], str]
+# Without one of these characters no Markdown of mkdocs.yml's extensions makes anything the
+# allowlist refuses (raw HTML and autolinks need <, links and images [, attribute lists {,
+# entities &, admonitions !); such a text is not rendered. A test holds this to be true.
+MARKUP_CHARACTERS = re.compile(r"[<\[{&!]")
+
+
+def text_policy(model: Model, document: Document, path: FieldPath) -> Policy:
+    """What a text at this place may become: contact addresses only in fields that allow them."""
+    content_type = model.types.get(document.type_name)
+    field = content_type.fields.get(path[0]) if content_type and path else None
+    return CONTRIBUTION_WITH_CONTACTS if field is not None and field.contacts else CONTRIBUTION
+
+
+def check_document_markup(model: Model, document: Document, render: Render) -> list[Problem]:
+    """Every text of a content file rendered and walked."""
+    problems = []
+    for path, text in document.texts():
+        if not MARKUP_CHARACTERS.search(text):
+            continue
+        for finding in findings(render(text), text_policy(model, document, path)):
+            offset = find_needle(text, finding.needles)
+            line, column = document.position_in(path, offset or 0)
+            problems.append(Problem(document.path, line, column, dotted(path), finding.message, finding.fix))
+    return problems
+
+
+def check_page_markup(rel: str, source: str, markdown_text: str, render: Render) -> list[Problem]:
+    """A hand-written page rendered and walked; each problem on the source line that holds it."""
+    return [page_problem(rel, source, finding) for finding in findings(render(markdown_text), CONTRIBUTION)]
+
+
+def page_problem(rel: str, source: str, finding: Finding) -> Problem:
+    """A finding of a hand-written page, placed where its text first appears in the source."""
+    offset = find_needle(source, finding.needles)
+    line, column = line_and_column(source, offset) if offset is not None else (1, 1)
+    return Problem(rel, line, column, WHOLE_FILE, finding.message, finding.fix)
+
+
+def find_needle(text: str, needles: tuple[str, ...]) -> int | None:
+    """Where the first of the needles that occurs in the text starts (ignoring case)."""
+    folded = text.casefold()
+    for needle in needles:
+        index = folded.find(needle.casefold())
+        if index >= 0:
+            return index
+    return None
