@@ -57,7 +57,7 @@ class _Walker(HTMLParser):
                 continue
             objection = self.policy.value_problem(tag, name, value)
             if objection:
-                needles = (self._written(name), value.strip(), name)  # as written first: it may hold entities
+                needles = (objection.needle, self._written(name), value.strip(), name)  # as written: it may hold entities
                 self.found.append(Finding(objection.message, objection.fix, tuple(n for n in needles if n)))
 
     handle_startendtag = handle_starttag
@@ -87,7 +87,7 @@ def element_message(tag: str) -> str:
 
 
 def element_fix(tag: str) -> str:
-    return ELEMENT_FIXES.get(tag, "remove it, and write Markdown instead (the HTML tags allowed are <bdi> and <br>)")
+    return ELEMENT_FIXES.get(tag, "remove it, and write Markdown instead (the HTML tags allowed are <bdi>, <span> and <br>)")
 
 
 def _attribute_message(tag: str, name: str) -> str:

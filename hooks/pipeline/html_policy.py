@@ -40,6 +40,7 @@ class Objection:
 
     message: str
     fix: str
+    needle: str = ""  # the part of the value that is refused, to find it in the source
 
 
 def address_problem(address: str, kind: str = FOLLOWED, contacts: bool = False) -> Objection | None:
@@ -120,13 +121,13 @@ class Policy:
             if refused:
                 allowed = sorted(self.classes.get(element, ()))
                 hint = f"use one of: {', '.join(allowed)}" if allowed else "remove it"
-                return Objection(f"the class '{refused[0]}' is not allowed on <{element}>", hint)
+                return Objection(f"the class '{refused[0]}' is not allowed on <{element}>", hint, refused[0])
         if attribute == "dir" and value.strip().lower() not in TEXT_DIRECTIONS:
             return Objection(f"dir=\"{value}\" is not a text direction", "write dir=\"ltr\", dir=\"rtl\" or dir=\"auto\"")
         if attribute == "rel":
             refused = [name for name in value.split() if name.lower() not in LINK_RELATIONS]
             if refused:
-                return Objection(f"rel=\"{refused[0]}\" is not allowed", "remove it: the site sets rel itself")
+                return Objection(f"rel=\"{refused[0]}\" is not allowed", "remove it: the site sets rel itself", refused[0])
         return None
 
     @cached_property
@@ -178,6 +179,10 @@ CONTRIBUTION = Policy(
     },
     contacts=False,
 )
+
+# The raw HTML that a text of a content file may carry: whole inline tags only, so that no text
+# can open, close or break the blocks of the page that the hub's templates place it in.
+TEXT_ELEMENTS = frozenset({"bdi", "span", "br"})
 
 CONTRIBUTION_WITH_CONTACTS = replace(CONTRIBUTION, name="contribution with contacts", contacts=True)
 

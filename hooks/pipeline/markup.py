@@ -27,3 +27,8 @@ class MarkdownRenderer:
     def __call__(self, text: str) -> str:
         self.converter.reset()
         return self.converter.convert(text)
+
+    def defined_addresses(self) -> list[str]:
+        """The addresses of the link definitions ([name]: address) of the last text, used or
+        not: a definition unused in one text could serve a link in another text of the page."""
+        return [address for address, _title in self.converter.references.values()]

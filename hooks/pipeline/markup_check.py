@@ -7,16 +7,16 @@ Markdown, and whatever the allowlist refuses becomes a Problem on the line that 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .html_check import Finding, findings
-from .html_policy import CONTRIBUTION, CONTRIBUTION_WITH_CONTACTS, Policy
+from .html_policy import CONTRIBUTION, CONTRIBUTION_WITH_CONTACTS, FOLLOWED, Policy, address_problem
 from .limits import line_and_column
 from .load import Document, FieldPath, dotted
+from .markup import MarkdownRenderer
 from .model import Model
 from .problems import WHOLE_FILE, Problem
 
-Render = Callable[[str], str]
+Render = MarkdownRenderer
 # Without one of these characters no Markdown of mkdocs.yml's extensions makes anything the
 # allowlist refuses (raw HTML and autolinks need <, links and images [, attribute lists {,
 # entities &, admonitions !); such a text is not rendered. A test holds this to be true.
@@ -36,7 +36,8 @@ def check_document_markup(model: Model, document: Document, render: Render) -> l
     for path, text in document.texts():
         if not MARKUP_CHARACTERS.search(text):
             continue
-        for finding in findings(render(text), text_policy(model, document, path)):
+        policy = text_policy(model, document, path)
+        for finding in checked(text, policy, render):
             offset = find_needle(text, finding.needles)
             line, column = document.position_in(path, offset or 0)
             problems.append(Problem(document.path, line, column, dotted(path), finding.message, finding.fix))
@@ -45,7 +46,17 @@ def check_document_markup(model: Model, document: Document, render: Render) -> l
 
 def check_page_markup(rel: str, source: str, markdown_text: str, render: Render) -> list[Problem]:
     """A hand-written page rendered and walked; each problem on the source line that holds it."""
-    return [page_problem(rel, source, finding) for finding in findings(render(markdown_text), CONTRIBUTION)]
+    return [page_problem(rel, source, finding) for finding in checked(markdown_text, CONTRIBUTION, render)]
+
+
+def checked(text: str, policy: Policy, render: Render) -> list[Finding]:
+    """What the allowlist refuses in the HTML of a text, and in its link definitions."""
+    found = findings(render(text), policy)
+    for address in render.defined_addresses():
+        objection = address_problem(address, FOLLOWED, policy.contacts)
+        if objection:
+            found.append(Finding(objection.message, objection.fix, (address,)))
+    return list({finding.message: finding for finding in reversed(found)}.values())[::-1]  # each once, first kept
 
 
 def page_problem(rel: str, source: str, finding: Finding) -> Problem:

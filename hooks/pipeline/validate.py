@@ -13,15 +13,18 @@ import unicodedata
 from collections import defaultdict
 
 from .html_check import element_fix, element_message
-from .html_policy import CONTRIBUTION, FOLLOWED, INCLUSION_MARKER, address_problem
+from .html_policy import FOLLOWED, INCLUSION_MARKER, TEXT_ELEMENTS, address_problem
 from .load import Document, dotted
 from .model import REFERENCE_LANGUAGE, ContentType, Model, schema_at
 from .problems import WHOLE_FILE, Problem
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-# Raw HTML as Python-Markdown takes it: a start tag (a name, then a space, / or >), a comment,
-# a declaration or a processing instruction. Autolinks (<https://...>, <a@b.org>) are not tags.
-RAW_MARKUP = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|<[!?]")
+# Where raw HTML may start in a text: < then a letter, /, ! or ?. Each must be an autolink
+# (<https://...>, <a@b.org>) or a whole tag as Python-Markdown takes it.
+MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+WHOLE_TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+CODE = re.compile(r"^ *(`{3,}|~{3,}).*?^ *\1|(`+)(?!`).+?(?<!`)\2(?!`)", re.DOTALL | re.MULTILINE)
 JSON_TYPE_NAMES = {
     "string": "text", "array": "a list", "object": "a group of fields (key: value lines)",
     "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "nothing",
@@ -166,13 +169,8 @@ def check_text(model: Model, document: Document) -> list[Problem]:
             problems.append(where(match.start(), f"invisible bidirectional control character U+{ord(char):04X} "
                                                  f"({unicodedata.name(char)}) at character {match.start() + 1}",
                                   "delete it: the site sets the text direction itself"))
-        for match in RAW_MARKUP.finditer(text):
-            name = (match.group("name") or "").lower()
-            if not name:
-                problems.append(where(match.start(), f"the markup '{text[match.start():match.start() + 12]}' is not allowed",
-                                      "remove it: HTML comments and declarations are not used in content"))
-            elif name not in CONTRIBUTION.elements:
-                problems.append(where(match.start(), element_message(name), element_fix(name)))
+        for offset, message, fix in raw_html_problems(text):
+            problems.append(where(offset, message, fix))
         index = text.find(INCLUSION_MARKER)
         if index >= 0:
             problems.append(where(index, f"'{INCLUSION_MARKER}' would include another file: content may not include files",
@@ -196,6 +194,33 @@ def check_addresses(model: Model, document: Document) -> list[Problem]:
             line, column = document.position(path)
             problems.append(Problem(document.path, line, column, dotted(path), objection.message, objection.fix))
     return problems
+
+
+def raw_html_problems(text: str) -> list[tuple[int, str, str]]:
+    """(offset, message, fix) for the raw HTML of a content text that is not allowed there:
+    only whole inline tags of TEXT_ELEMENTS, so that no text can open, close or break the
+    blocks of the page the hub's templates place it in."""
+    code_free = without_code(text)
+    found = []
+    for start in MARKUP_START.finditer(code_free):
+        at = start.start()
+        if AUTOLINK.match(code_free, at):
+            continue
+        tag = WHOLE_TAG.match(code_free, at)
+        if tag is None:
+            found.append((at, f"'{text[at:at + 12]}' starts HTML that is not allowed or not finished",
+                          "write &lt; for a < sign; the HTML tags allowed in content are <bdi>, <span> and <br>"))
+        elif tag.group("name").lower() not in TEXT_ELEMENTS:
+            name = tag.group("name").lower()
+            if element_message(name) not in (message for _, message, _ in found):  # once per element
+                found.append((at, element_message(name), element_fix(name)))
+    return found
+
+
+def without_code(text: str) -> str:
+    """The text with its code (`code`, fenced blocks) blanked, positions kept: a tag in code is
+    shown as written, not read as HTML."""
+    return CODE.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
 
 
 def _text_problem(document: Document, path, text: str, offset: int, message: str, fix: str) -> Problem:
