@@ -175,7 +175,8 @@ def on_page_read_source(page, config):
 @event_priority(-200)  # after every other change to the content
 def on_page_content(html, page, config, files):
     """The HTML that Markdown made of the page, checked and sanitized (pipeline/page_gate.py)."""
-    return state.gate.content(page.file.src_uri, html, page.meta)
+    with state.stopwatch.stage("gate"):
+        return state.gate.content(page.file.src_uri, html, page.meta)
 
 
 @event_priority(-200)  # after every other change to the page

@@ -161,3 +161,15 @@ def test_a_former_id_is_never_the_items_own_id_nor_another_items(project):
     result = check(project)
     assert_reported(result, EN_ITEM, line + 2, "former_ids.0", "this item's own id")
     assert_reported(result, EN_ITEM, line + 3, "former_ids.1", "is used by content/en/mechanisms/ohchr.yaml")
+
+
+def test_a_field_that_a_translation_does_not_have_gets_no_far_fetched_suggestion():
+    """'kind' in a translated tool: tools have no kind; 'id' is not what the translator meant."""
+    from hooks.pipeline.load import parse_document
+    from hooks.pipeline.model import load_model
+    from hooks.pipeline.validate import check_document
+    from conftest import ROOT
+    text = "id: advice-supporting-hrd-networks\ntitle: عنوان\nsummary: نص\nkind: un-body\n"
+    document, _ = parse_document(text, "content/ar/tools/x.yaml", "ar", "tools", "advice-supporting-hrd-networks", 3)
+    messages = [str(p) for p in check_document(load_model(ROOT), document)]
+    assert any(":4:1: kind: unknown field 'kind' (allowed fields here:" in m for m in messages), messages

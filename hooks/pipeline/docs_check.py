@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .docs_pages import FRONT_MATTER, OUTSIDE_PAGES
 from .html_policy import INCLUSION_MARKER
-from .limits import line_and_column, read_text_file, refused_entry
+from .limits import MAX_FILE_BYTES, line_and_column, read_text_file, refused_entry, refused_folder
 from .load import parse_document
 from .problems import WHOLE_FILE, Problem
 
@@ -69,15 +69,16 @@ def _docs_entries(root: Path, docs_dir: Path, problems: list[Problem]):
         here = Path(folder)
         in_assets = here.relative_to(docs_dir).parts[:1] == (ASSETS,)
         for name in sorted(folders):
-            if (here / name).is_symlink():
-                problems.append(refused_entry((here / name).relative_to(root).as_posix(), here / name))
+            problem = refused_folder((here / name).relative_to(root).as_posix(), here / name)
+            if problem:
+                problems.append(problem)
         for name in sorted(files):
             path = here / name
             rel_root = path.relative_to(root).as_posix()
-            problem = refused_entry(rel_root, path)
+            problem = refused_entry(rel_root, path, None if in_assets else MAX_FILE_BYTES)
             if problem:
                 problems.append(problem)
-            elif in_assets:
+            elif in_assets:  # the project's own files: any size, but real files
                 continue
             elif not PAGE_NAME.match(name):
                 problems.append(Problem(rel_root, 1, 1, WHOLE_FILE, f"'{name}' is not a page docs/ may hold",

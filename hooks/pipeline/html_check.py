@@ -55,7 +55,7 @@ class _Walker(HTMLParser):
             if not self.policy.allows_attribute(tag, name):
                 self.found.append(Finding(_attribute_message(tag, name), _attribute_fix(name), (name,)))
                 continue
-            objection = self.policy.value_problem(tag, name, value)
+            objection = self.policy.objection(tag, name, value)
             if objection:
                 needles = (objection.needle, self._written(name), value.strip(), name)  # as written: it may hold entities
                 self.found.append(Finding(objection.message, objection.fix, tuple(n for n in needles if n)))

@@ -111,8 +111,8 @@ class Policy:
     def allows_class(self, element: str, name: str) -> bool:
         return name in self.classes.get(element, ()) or (element == "code" and bool(CODE_LANGUAGE.fullmatch(name)))
 
-    def value_problem(self, element: str, attribute: str, value: str) -> Objection | None:
-        """Why an allowed attribute's value is not, or None."""
+    def objection(self, element: str, attribute: str, value: str) -> Objection | None:
+        """Why the value of an allowed attribute is refused, or None."""
         kind = ADDRESS_ATTRIBUTES.get((element, attribute))
         if kind:
             return address_problem(value, kind, self.contacts)
@@ -149,7 +149,7 @@ class Policy:
         if attribute == "class":
             kept = [name for name in value.split() if self.allows_class(element, name)]
             return " ".join(kept) or None
-        return None if self.value_problem(element, attribute, value) else value
+        return None if self.objection(element, attribute, value) else value
 
 
 def sanitize(html: str, policy: Policy) -> str:

@@ -18,8 +18,9 @@ from .problems import WHOLE_FILE, Problem
 
 MAX_FILE_BYTES = 256 * 1024  # an item is a few KB, the longest page about 12 KB
 BYTE_ORDER_MARK = "\ufeff"
-# C0 controls but tab, line feed and carriage return; DEL; C1 controls.
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls; the line and paragraph
+# separators, which YAML reads as line breaks and old browsers' JavaScript refuses in strings.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def read_text_file(root: Path, file: Path) -> tuple[str | None, list[Problem]]:
@@ -56,9 +57,9 @@ def read_text_file(root: Path, file: Path) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def refused_entry(rel: str, path: Path) -> Problem | None:
-    """A problem if the path is not a regular file (a link, a pipe, a device) or is too large,
-    from its metadata alone: nothing is opened."""
+def refused_entry(rel: str, path: Path, limit: int | None = MAX_FILE_BYTES) -> Problem | None:
+    """A problem if the path is not a regular file (a link, a pipe, a device) or is larger than
+    the limit (None: any size), from its metadata alone: nothing is opened."""
     try:
         info = os.lstat(path)
     except OSError as error:
@@ -68,7 +69,7 @@ def refused_entry(rel: str, path: Path) -> Problem | None:
                        "replace the link with a real file: a link could publish another file of the repository")
     if not stat.S_ISREG(info.st_mode):
         return Problem(rel, 1, 1, WHOLE_FILE, "this is not a regular file", "replace it with a plain text file")
-    if info.st_size > MAX_FILE_BYTES:
+    if limit is not None and info.st_size > limit:
         return _too_large(rel)
     return None
 

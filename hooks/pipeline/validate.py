@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import partial
 import unicodedata
 from collections import defaultdict
+from functools import partial
 
 from .html_check import element_fix, element_message
 from .html_policy import FOLLOWED, INCLUSION_MARKER, TEXT_ELEMENTS, address_problem
@@ -126,7 +126,7 @@ def _unknown_key(key, allowed, document: Document, content_type: ContentType | N
     if content_type and not path and key in content_type.fields:
         return (f"this field is set in the English file only",
                 f"remove '{key}' from this translation; change it in content/en/{document.type_name}/{document.name}.yaml if it is wrong")
-    close = difflib.get_close_matches(str(key), allowed, n=1)
+    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.75)  # a misspelling, not any short word
     if close:
         return f"unknown field '{key}'", f"did you mean '{close[0]}'?"
     return f"unknown field '{key}'", f"allowed fields here: {', '.join(allowed)}"
@@ -163,7 +163,7 @@ def check_text(model: Model, document: Document) -> list[Problem]:
     its HTML (markup_check.py, page_gate.py)."""
     problems = []
     for path, text in document.texts():
-        where = partial(_text_problem, document, path, text)
+        where = partial(_text_problem, document, path)
         for match in BIDI_CONTROLS.finditer(text):
             char = match.group()
             problems.append(where(match.start(), f"invisible bidirectional control character U+{ord(char):04X} "
@@ -223,7 +223,7 @@ def without_code(text: str) -> str:
     return CODE.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
 
 
-def _text_problem(document: Document, path, text: str, offset: int, message: str, fix: str) -> Problem:
+def _text_problem(document: Document, path, offset: int, message: str, fix: str) -> Problem:
     line, column = document.position_in(path, offset)
     return Problem(document.path, line, column, dotted(path), message, fix)
 
