@@ -14,6 +14,8 @@ older `python -m hooks.check` (status, stamp, schemas) runs the same commands.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import subprocess
 from datetime import date
 import sys
@@ -23,10 +25,13 @@ import click
 
 from hooks.pipeline.catalog import build_catalog
 from hooks.pipeline.content import check_content, generate_pages, read_content
+from hooks.pipeline.docs_check import read_hand_written_pages
 from hooks.pipeline.docs_links import check_docs_links
 from hooks.pipeline.editor import editor_files
 from hooks.pipeline.history import languages_touched
 from hooks.pipeline.interchange import export_language, format_of, import_file
+from hooks.pipeline.markup import MarkdownRenderer
+from hooks.pipeline.markup_check import check_page_markup
 from hooks.pipeline.model import load_model
 from hooks.pipeline.problems import ContentError
 from hooks.pipeline.reach_age import due_facts
@@ -50,23 +55,40 @@ def hub():
 @hub.command()
 @ROOT_OPTION
 def check(root: Path):
-    """Check content/ for mistakes without building the site.
+    """Check content/ and the hand-written pages of docs/ for mistakes without building the site.
 
     Prints one line per problem, `file:line:column: field: what is wrong (how to fix it)`, and
     exits with 1 when there is any, so that a pull-request check fails with the list.
     """
+    root = root.resolve()
     try:
-        model, documents, problems = check_content(root)
+        render = project_markdown(root)
+        pages, problems = read_hand_written_pages(root, root / "docs")
+        for page in pages:
+            problems += check_page_markup(page.source, page.text, page.body, render)
+        model, documents, found = check_content(root, render=render)
+        problems += found
         if not problems:  # the hand-written pages' links, against the pages the content makes
-            pages = generate_pages(build_catalog(model, documents), root / "docs")
-            problems = check_docs_links(root / "docs", set(pages), model.languages)
+            generated = generate_pages(build_catalog(model, documents), root / "docs")
+            problems = check_docs_links(root / "docs", set(generated), model.languages)
     except Exception as error:  # a bug, not a content mistake: say so in one line
         click.echo(f"internal error while checking content: {type(error).__name__}: {error}", err=True)
         sys.exit(2)
     if problems:
         click.echo(ContentError(problems).report(), err=True)
         sys.exit(1)
-    click.echo(f"content/ is valid: {len(documents)} files checked, and the links of docs/.")
+    click.echo(f"content/ is valid: {len(documents)} files checked, and the {len(pages)} pages of docs/.")
+
+
+def project_markdown(root: Path) -> MarkdownRenderer:
+    """The Markdown of the project's build: the extensions and settings of its mkdocs.yml, read
+    by MkDocs itself, and the hub's own extensions."""
+    from mkdocs.config import load_config  # here: the pipeline itself never imports MkDocs
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # loading the config is not a build: no notices
+    config = load_config(str(root / "mkdocs.yml"))
+    return MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
 
 
 @hub.command()
@@ -175,7 +197,7 @@ def import_(file: Path, language: str | None, root: Path):
     to date. Refuses the whole file, writing nothing, if its English text no longer matches the
     English content (export again), or if a translation would make a file invalid.
     """
-    result = import_file(root, file, language)
+    result = import_file(root, file, language, project_markdown(root))
     for problem in result.problems:
         click.echo(f"refused: {problem}", err=True)
     if result.problems:

@@ -21,14 +21,15 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from hooks.pipeline.bidi import BidiIsolation, isolate_latin_html  # noqa: E402
+from hooks.pipeline.bidi import isolate_latin_html  # noqa: E402
 from hooks.pipeline.breadcrumbs import breadcrumbs  # noqa: E402
 from hooks.pipeline.content import ContentCache, emergency_card_file, generate_pages, read_content  # noqa: E402
+from hooks.pipeline.docs_check import read_hand_written_pages  # noqa: E402
 from hooks.pipeline.docs_links import check_docs_links  # noqa: E402
-from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
+from hooks.pipeline.markup import hub_extensions  # noqa: E402
 from hooks.pipeline.model import HELP_PAGE, REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
+from hooks.pipeline.page_gate import PageGate  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
-from hooks.pipeline.scroll_boxes import ScrollBoxes  # noqa: E402
 from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
 from hooks.pipeline.publish.direction import with_document_direction  # noqa: E402
 from hooks.pipeline.publish.address import without_address_notice  # noqa: E402
@@ -47,6 +48,7 @@ class BuildState:
     def __init__(self):
         self.catalog = None
         self.pages = {}  # path under docs/ -> Markdown, rendered when read
+        self.gate: PageGate | None = None
         self.not_found = NotFoundPages()
         self.staging: StagedDirectory | None = None
         self.offline: OfflineCopy | None = None
@@ -101,13 +103,16 @@ def on_config(config):
     logging.getLogger("mkdocs").removeHandler(state.warnings)
     state = BuildState()
     logging.getLogger("mkdocs").addHandler(state.warnings)
+    hand_written, problems = read_hand_written_pages(ROOT, Path(config.docs_dir))
     try:
         state.catalog = read_content(ROOT, content_cache, state.stopwatch)
         seconds = sum(state.stopwatch.seconds.get(stage, 0.0) for stage in ("load", "validate", "catalog"))
         log.info(f"content: {content_cache.read} of {len(content_cache.entries)} files read and checked "
                  f"in {seconds:.2f} s")
     except ContentError as error:
-        raise PluginError("content has problems:\n" + error.report()) from None
+        problems += error.problems
+    if problems:
+        raise PluginError("content has problems:\n" + ContentError(problems).report()) from None
     _check_languages(config)
     if not config.site_url:
         log.info(without_address_notice())
@@ -121,7 +126,9 @@ def on_config(config):
     broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
     if broken:
         raise PluginError("pages have broken links:\n" + ContentError(broken).report())
-    config.markdown_extensions += [BidiIsolation(), ExternalLinks(), ScrollBoxes()]
+    config.markdown_extensions += hub_extensions()
+    state.gate = PageGate({page.uri: page for page in hand_written}, state.catalog.documents,
+                          state.catalog.model.languages)
     state.staging = StagedDirectory(Path(config.site_dir))
     config.site_dir = str(state.staging.start())
     state.offline = OfflineCopy()
@@ -173,10 +180,17 @@ def on_page_read_source(page, config):
         return state.pages[page.file.src_uri]
 
 
+@event_priority(-200)  # after every other change to the content
+def on_page_content(html, page, config, files):
+    """The HTML that Markdown made of the page, checked and sanitized (pipeline/page_gate.py)."""
+    with state.stopwatch.stage("gate"):
+        return state.gate.content(page.file.src_uri, html, page.meta)
+
+
 @event_priority(-200)  # after every other change to the page
 def on_post_page(output, page, config):
     """The finished page: its direction, its security policy, and its copy for the offline archive."""
-    output = harden_page(with_document_direction(output))
+    output = harden_page(with_document_direction(output), page.content)
     state.offline.add_page(page.file.dest_uri, output, _i18n(config).current_language)
     return output
 
@@ -208,8 +222,11 @@ def on_env(env, config, files):
 
 
 def finish_language(config):
-    """After each language's pass, in whichever process built it: its offline emergency card and
-    search data."""
+    """After each language's pass, in whichever process built it: the gate's problems, if
+    any, fail the build; otherwise the language's offline emergency card and search data."""
+    problems = state.gate.take_problems()
+    if problems:
+        raise PluginError("pages have problems:\n" + ContentError(problems).report())
     language = _i18n(config).current_language
     state.offline.add_file(*emergency_card_file(state.catalog, language))
     state.offline.finish_language(language)

@@ -3,14 +3,23 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import timedelta
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
+# The fuzz tests (test_fuzz.py): bounded in the suite; `--hypothesis-profile=long` for a long run.
+# The limit per example is a guard against a hang, not a speed goal.
+for name, examples in (("ci", 120), ("long", 5000)):
+    settings.register_profile(name, max_examples=examples, deadline=timedelta(seconds=30),
+                              suppress_health_check=[HealthCheck.too_slow], database=None)
+settings.load_profile("ci")
+
 PROJECT_PARTS = ("mkdocs.yml", "CONTRIBUTING.md", "content", "docs", "hooks", "schemas", "overrides")
 LANGUAGES = ("en", "ar", "fr", "es")
 
@@ -34,12 +43,13 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpro
     return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, env=environment)
 
 
-def build(project: Path, site_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`, exactly as a deploy would run it."""
+def build(project: Path, site_dir: Path | None = None, env: dict[str, str] | None = None,
+          jobs: int | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, exactly as a deploy would run it (in `jobs` processes at most)."""
     args = ["-m", "mkdocs", "build", "--strict"]
     if site_dir:
         args += ["--site-dir", str(site_dir)]
-    return run(args, project, env)
+    return run(args, project, {**(env or {}), **({"HUB_BUILD_JOBS": str(jobs)} if jobs else {})})
 
 
 def check(project: Path) -> subprocess.CompletedProcess:

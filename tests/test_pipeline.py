@@ -104,7 +104,7 @@ def test_problems_stop_the_pipeline(tmp_path):
     (tmp_path / "content/en/ui.yaml").write_text("site: [\n", encoding="utf-8")
     with pytest.raises(ContentError) as error:
         read_content(tmp_path)
-    assert "content/en/ui.yaml:2:1: -: invalid YAML" in str(error.value)
+    assert "content/en/ui.yaml:2:1: invalid YAML" in str(error.value)  # a whole-file problem names no field
 
 
 def test_latin_runs_in_arabic_text_are_isolated_and_nothing_else_changes():

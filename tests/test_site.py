@@ -262,3 +262,12 @@ def test_every_item_is_two_clicks_from_the_home_page(site, language):
     for type_name in ("mechanisms", "tools", "actions", "groups", "narratives"):
         for file in (ROOT / "content" / "en" / type_name).glob("*.yaml"):
             assert page_file(site, language, f"{type_name}/{file.stem}") in reached, (language, type_name, file.stem)
+
+
+def test_the_translators_guide_is_contributing_md_in_every_language(site):
+    """docs/translate.md is CONTRIBUTING.md, given by the hub: no Markdown extension reads files."""
+    assert not (ROOT / "docs/translate.md").exists()
+    heading = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+    assert soup(page_file(site, "en", "translate")).select_one("article h1").get_text(strip=True).rstrip("¶") == heading
+    for language in LANGUAGES[1:]:
+        assert soup(page_file(site, language, "translate")).html["lang"] == language

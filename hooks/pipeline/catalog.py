@@ -53,6 +53,7 @@ class Catalog:
     items: dict[tuple[str, str, str], Item]  # (language, type, id) -> Item
     backlinks: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
     records: dict[tuple[str, str, str], dict] = field(default_factory=dict)  # translated_from per item
+    documents: list[Document] = field(default_factory=list, repr=False)  # where every text was written
 
     def recorded(self, item: Item, field_name: str) -> str | None:
         """The digest of the English field this translation was marked up to date against."""
@@ -106,4 +107,4 @@ def build_catalog(model: Model, documents: list[Document]) -> Catalog:
             items[(lang, type_name, item_id)] = Item(
                 type_name, item_id, lang, fields, untranslated, translation is not None, stale)
     frozen = {key: {kind: sorted(ids) for kind, ids in value.items()} for key, value in backlinks.items()}
-    return Catalog(model, strings, items, frozen, records)
+    return Catalog(model, strings, items, frozen, records, documents)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from .catalog import Catalog, build_catalog
-from .docs_pages import missing_docs_pages
-from .load import content_files, load_document
+from .docs_pages import OUTSIDE_PAGES, missing_docs_pages
+from .load import Document, content_files, load_document
+from .markup_check import Render, check_document_markup
 from .model import EMERGENCY_CARD_FILE, Model, language_folder, load_model
 from .problems import ContentError, Problem
 from .render import Renderer
@@ -16,29 +18,48 @@ from .stopwatch import Stopwatch
 from .validate import check_document, validate
 
 
+@dataclass
+class CachedFile:
+    """What is known of one content file as it was at `signature`."""
+
+    signature: tuple
+    document: Document | None
+    problems: list[Problem]
+    markup: list[Problem] | None = None  # its texts rendered and walked (hooks.check only)
+
+
 class ContentCache:
     """Files already parsed and checked, kept between the rebuilds of `mkdocs serve`: a file is
     read and checked again only when it changed (or when the schemas did)."""
 
     def __init__(self):
-        self.entries: dict[Path, tuple] = {}
+        self.entries: dict[Path, CachedFile] = {}
         self.schemas: str | None = None
         self.read = 0  # files parsed by the last check
 
-    def document(self, model: Model, root: Path, file: Path, language: str, type_name: str, stopwatch: Stopwatch):
-        stat = file.stat()
-        signature = (stat.st_mtime_ns, stat.st_size)
+    def document(self, model: Model, root: Path, file: Path, language: str, type_name: str, stopwatch: Stopwatch,
+                 render: Render | None = None) -> tuple[Document | None, list[Problem]]:
+        """A file's document and problems; with `render`, also the problems of its texts'
+        markup (rendered once per version of the file)."""
+        stat = file.lstat()
+        signature = (stat.st_mtime_ns, stat.st_size, stat.st_mode)
         cached = self.entries.get(file)
-        if cached and cached[0] == signature:
-            return cached[1], cached[2]
-        with stopwatch.stage("load"):
-            document, problems = load_document(root, file, language, type_name)
-        if document is not None:
+        if not cached or cached.signature != signature:
+            with stopwatch.stage("load"):
+                document, problems = load_document(root, file, language, type_name, model.nesting_limit(type_name))
+            if document is not None:
+                with stopwatch.stage("validate"):
+                    problems = problems + check_document(model, document)
+            cached = self.entries[file] = CachedFile(signature, document, problems)
+            self.read += 1
+        if render is None or cached.document is None:
+            return cached.document, cached.problems
+        if cached.markup is None:
             with stopwatch.stage("validate"):
-                problems = problems + check_document(model, document)
-        self.entries[file] = (signature, document, problems)
-        self.read += 1
-        return document, problems
+                said = {_said(problem) for problem in cached.problems}  # by the source checks already
+                cached.markup = [problem for problem in check_document_markup(model, cached.document, render)
+                                 if _said(problem) not in said]
+        return cached.document, cached.problems + cached.markup
 
     def start(self, root: Path) -> None:
         schemas = "".join(p.read_text(encoding="utf-8") for p in sorted((root / "schemas").glob("*.json")))
@@ -48,18 +69,23 @@ class ContentCache:
         self.read = 0
 
 
-def check_content(root: Path, cache: ContentCache | None = None,
-                  stopwatch: Stopwatch | None = None) -> tuple[Model, list, list[Problem]]:
-    """Load and validate everything under content/; return the documents and every problem."""
+def _said(problem: Problem) -> tuple:
+    return problem.path, problem.line, problem.column, problem.message
+
+
+def check_content(root: Path, cache: ContentCache | None = None, stopwatch: Stopwatch | None = None,
+                  render: Render | None = None) -> tuple[Model, list, list[Problem]]:
+    """Load and validate everything under content/; return the documents and every problem.
+    With `render` (the project's Markdown), each text's HTML is checked too (markup_check.py)."""
     cache = cache or ContentCache()
     stopwatch = stopwatch or Stopwatch()
     cache.start(root)
     with stopwatch.stage("load"):
         model = load_model(root)
-        files, problems = content_files(root, model.languages, model.types)
+        files, problems = content_files(root, model.languages, model.types, model.id_pattern)
     documents = []
     for file, language, type_name in files:
-        document, found = cache.document(model, root, file, language, type_name, stopwatch)
+        document, found = cache.document(model, root, file, language, type_name, stopwatch, render)
         problems += found
         if document is not None:
             documents.append(document)
@@ -102,8 +128,10 @@ def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None
     """Every page the hub adds to docs/ (see GeneratedPages)."""
     renderer = Renderer(catalog, site_url)
     recipes = renderer.pages(translation_status(catalog, with_diffs=False))
-    for missing in missing_docs_pages(docs_dir, catalog.model.languages):
+    for missing in missing_docs_pages(catalog.model.root, docs_dir, catalog.model.languages):
         recipes[missing.path] = partial(renderer.untranslated_docs_page, missing)
+    for uri, source in OUTSIDE_PAGES.items():
+        recipes[uri] = partial((catalog.model.root / source).read_text, encoding="utf-8-sig")
     return GeneratedPages(recipes)
 
 

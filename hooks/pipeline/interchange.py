@@ -19,6 +19,7 @@ from pathlib import Path
 from translate.storage import pypo, xliff
 
 from .content import check_content
+from .markup_check import Render
 from .model import REFERENCE_LANGUAGE, Model
 from .problems import ContentError, Problem
 from .stamp import with_record
@@ -140,8 +141,9 @@ class ImportResult:
     problems: list[Problem]  # when any, nothing was written
 
 
-def import_file(root: Path, path: Path, language: str | None = None) -> ImportResult:
-    """Bring a translated PO or XLIFF file back into content/<language>/ (see the module's doc)."""
+def import_file(root: Path, path: Path, language: str | None = None, render: Render | None = None) -> ImportResult:
+    """Bring a translated PO or XLIFF file back into content/<language>/ (see the module's doc).
+    With `render` (the project's Markdown), what a translation makes in HTML is checked too."""
     shown = _shown(root, path)
     file_format = format_of(path)
     if file_format is None:
@@ -152,7 +154,7 @@ def import_file(root: Path, path: Path, language: str | None = None) -> ImportRe
         return _refused(Problem(shown, 1, 1, "-", f"the file cannot be read as {file_format.upper()}: {error}",
                                 "export the language again, or save the file from your translation tool"))
     language = language or store.gettargetlanguage()
-    model, documents, problems = check_content(root)
+    model, documents, problems = check_content(root, render=render)
     if language not in model.translations:
         return _refused(Problem(shown, 1, 1, "-", f"the file's language {language!r} is not one the hub translates into",
                                 f"give --lang, one of: {', '.join(model.translations)}"))
@@ -195,7 +197,7 @@ def import_file(root: Path, path: Path, language: str | None = None) -> ImportRe
             return _refused(Problem(shown, _line_of(text, key), 1, key, str(error), "report this to the maintainers"))
         if change:
             changes[target] = change
-    return _write(root, changes, sum(len(brought[key]) for key in brought), left)
+    return _write(root, changes, sum(len(brought[key]) for key in brought), left, render)
 
 
 def _whole_fields(brought: dict, english: dict, left: int) -> tuple[dict, int]:
@@ -243,13 +245,14 @@ def _changed_text(fields, english: dict, old_text: str | None, translation, item
     return old_text, with_record(text, digests)
 
 
-def _write(root: Path, changes: dict[Path, tuple[str | None, str]], fields: int, left: int) -> ImportResult:
+def _write(root: Path, changes: dict[Path, tuple[str | None, str]], fields: int, left: int,
+           render: Render | None) -> ImportResult:
     """Write the changed files, then check the result; on any problem, put every file back."""
     for path, (_, text) in changes.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     written = [path.relative_to(root).as_posix() for path in changes]
-    _, _, problems = check_content(root)
+    _, _, problems = check_content(root, render=render)
     own = [problem for problem in problems if problem.path in written]
     if own:
         for path, (before, _) in changes.items():

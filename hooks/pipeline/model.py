@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Iterator
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -67,6 +68,12 @@ class Field:
     @property
     def markdown(self) -> bool:
         return bool(self.schema.get("x-markdown"))
+
+    @property
+    def contacts(self) -> bool:
+        """Whether the field (and everything inside it) may hold e-mail addresses and telephone
+        numbers (mailto: and tel: addresses): only fields that a reviewer reads as contact details."""
+        return bool(self.schema.get("x-contacts"))
 
     @property
     def label(self) -> str:
@@ -185,6 +192,35 @@ class ContentType:
     def taxonomy_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.taxonomy]
 
+    @cached_property
+    def nesting_limit(self) -> int:
+        """How deeply values may nest in a file of this type: the loader refuses deeper files
+        at once, before a deep structure costs anything."""
+        return schema_depth(self.resolved_schema)
+
+
+def schema_at(schema: dict, path) -> dict:
+    """The part of a (resolved) schema that describes the value at a path inside it."""
+    for part in path:
+        if not isinstance(schema, dict):
+            return {}
+        if isinstance(part, int):
+            schema = schema.get("items", {})
+        else:
+            schema = schema.get("properties", {}).get(part) or schema.get("additionalProperties") or {}
+    return schema if isinstance(schema, dict) else {}
+
+
+def schema_depth(schema) -> int:
+    """The deepest nesting of mappings and lists a schema allows (1 for a flat mapping)."""
+    if not isinstance(schema, dict):
+        return 0
+    children = [*schema.get("properties", {}).values(), schema.get("additionalProperties"), schema.get("items"),
+                *schema.get("anyOf", []), *schema.get("oneOf", [])]
+    inner = max((schema_depth(child) for child in children), default=0)
+    nests = schema.get("type") in ("object", "array") or "properties" in schema or "items" in schema
+    return inner + 1 if nests else inner
+
 
 def _one_value(schema: dict) -> dict:
     """The schema of one value of a field: its items' schema when it is a list."""
@@ -254,6 +290,18 @@ class Model:
     @property
     def content_dir(self) -> Path:
         return self.root / "content"
+
+    @cached_property
+    def ui_nesting_limit(self) -> int:
+        return schema_depth(dereferenced(self.ui_schema, self.registry))
+
+    def nesting_limit(self, type_name: str) -> int:
+        return self.ui_nesting_limit if type_name == "ui" else self.types[type_name].nesting_limit
+
+    @cached_property
+    def id_pattern(self) -> re.Pattern:
+        """What an id, and so an item file's name, may be (schemas/common.schema.json)."""
+        return re.compile(self.registry.contents("common.schema.json")["$defs"]["id"]["pattern"])
 
     @property
     def translations(self) -> tuple[str, ...]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+WHOLE_FILE = ""  # the field of a problem about a whole file (invalid YAML, a file too large)
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,12 +18,13 @@ class Problem:
     path: str  # relative to the project root, e.g. content/ar/mechanisms/x.yaml
     line: int  # 1-based
     column: int  # 1-based
-    field: str  # dotted path of the field, e.g. sources.0.url; "-" for the whole file
+    field: str  # dotted path of the field, e.g. sources.0.url; WHOLE_FILE for the whole file
     message: str  # what is wrong
     fix: str = ""  # how to fix it
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        field = f" {self.field}:" if self.field else ""
+        text = f"{self.path}:{self.line}:{self.column}:{field} {self.message}"
         return f"{text} ({self.fix})" if self.fix else text
 
 

@@ -320,5 +320,6 @@ class Renderer:
 
 
 def escape_markdown(text: str) -> str:
-    """Plain text (a title, a label) made safe to place inside Markdown."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Plain text (a title, a label) made safe to place inside Markdown. Python-Markdown has no
+    backslash escape for < (\\< still starts raw HTML), so < is written as an entity."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\\<", "&lt;")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .content import check_content
 from .model import REFERENCE_LANGUAGE
-from .problems import Problem
+from .problems import WHOLE_FILE, Problem
 from .translation import RECORD_FIELD, record
 from .yaml_text import field_span, without_trailing_blank_lines
 
@@ -24,13 +24,13 @@ def stamp_files(root: Path, paths: list[str]) -> tuple[list[str], list[Problem]]
     for rel in paths:
         document = by_path.get(rel)
         if document is None or document.type_name == "ui" or document.language == REFERENCE_LANGUAGE:
-            refused.append(Problem(rel, 1, 1, "-", "not a translation file that could be read",
+            refused.append(Problem(rel, 1, 1, WHOLE_FILE, "not a translation file that could be read",
                                    "give a path like content/ar/mechanisms/<id>.yaml"))
             continue
         original = english.get((document.type_name, document.name))
         own = [p for p in problems if p.path in (rel, original.path if original else None)]
         if own or original is None:
-            refused += own or [Problem(rel, 1, 1, "-", "there is no English original", "")]
+            refused += own or [Problem(rel, 1, 1, WHOLE_FILE, "there is no English original", "")]
             continue
         translatable = [f.name for f in model.types[document.type_name].translatable_fields()]
         fields = [name for name in translatable if name in document.data]

@@ -10,15 +10,21 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
+from functools import partial
 
+from .html_check import element_fix, element_message
+from .html_policy import FOLLOWED, INCLUSION_MARKER, TEXT_ELEMENTS, address_problem
 from .load import Document, dotted
-from .model import REFERENCE_LANGUAGE, ContentType, Model
-from .problems import Problem
+from .model import REFERENCE_LANGUAGE, ContentType, Model, schema_at
+from .problems import WHOLE_FILE, Problem
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+# Where raw HTML may start in a text: < then a letter, /, ! or ?. Each must be an autolink
+# (<https://...>, <a@b.org>) or a whole tag as Python-Markdown takes it.
+MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+WHOLE_TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+CODE = re.compile(r"^ *(`{3,}|~{3,}).*?^ *\1|(`+)(?!`).+?(?<!`)\2(?!`)", re.DOTALL | re.MULTILINE)
 JSON_TYPE_NAMES = {
     "string": "text", "array": "a list", "object": "a group of fields (key: value lines)",
     "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "nothing",
@@ -27,7 +33,7 @@ JSON_TYPE_NAMES = {
 
 def check_document(model: Model, document: Document) -> list[Problem]:
     """The problems a file has on its own (schema, text, id): they change only with the file."""
-    problems = check_schema(model, document) + check_text(document)
+    problems = check_schema(model, document) + check_text(model, document)
     if document.type_name != "ui":
         problems += check_id(document)
     return problems
@@ -43,7 +49,7 @@ def validate(model: Model, documents: list[Document]) -> list[Problem]:
         if document.type_name == "ui":
             continue
         if document.language != REFERENCE_LANGUAGE and (document.type_name, document.name) not in english:
-            problems.append(Problem(document.path, 1, 1, "-",
+            problems.append(Problem(document.path, 1, 1, WHOLE_FILE,
                                     f"there is no English original content/en/{document.type_name}/{document.name}.yaml",
                                     "check the file name against the English folder, or add the English item first"))
     problems += check_references(model, list(english.values()))
@@ -122,9 +128,9 @@ def _explain(error, document: Document, content_type: ContentType | None) -> lis
 
 def _unknown_key(key, allowed, document: Document, content_type: ContentType | None, path) -> tuple[str, str]:
     if content_type and not path and key in content_type.fields:
-        return (f"'{key}' is written once, in the English file, not in a translation",
-                f"remove it here; change it in content/en/{document.type_name}/{document.name}.yaml if it is wrong")
-    close = difflib.get_close_matches(str(key), allowed, n=1)
+        return (f"this field is set in the English file only",
+                f"remove '{key}' from this translation; change it in content/en/{document.type_name}/{document.name}.yaml if it is wrong")
+    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.75)  # a misspelling, not any short word
     if close:
         return f"unknown field '{key}'", f"did you mean '{close[0]}'?"
     return f"unknown field '{key}'", f"allowed fields here: {', '.join(allowed)}"
@@ -154,39 +160,76 @@ def _type_fix(expected: list[str], instance) -> str:
 
 # --- text safety ------------------------------------------------------------------------------
 
-def check_text(document: Document) -> list[Problem]:
-    """Invisible direction controls can reorder what readers see; HTML and script links are
-    not allowed in content, which the site renders for people at risk."""
+def check_text(model: Model, document: Document) -> list[Problem]:
+    """What the source of each text shows at once, without rendering it: invisible direction
+    controls (which reorder what readers see), HTML elements outside the allowlist, file
+    inclusion, and addresses in address fields. What Markdown makes of a text is checked on
+    its HTML (markup_check.py, page_gate.py)."""
     problems = []
-    for path, text in _strings(document.data, ()):
-        line, column = document.position(path)
+    for path, text in document.texts():
+        where = partial(_text_problem, document, path)
         for match in BIDI_CONTROLS.finditer(text):
             char = match.group()
-            problems.append(Problem(document.path, line, column, dotted(path),
-                                    f"invisible bidirectional control character U+{ord(char):04X} "
-                                    f"({unicodedata.name(char)}) at character {match.start() + 1}",
-                                    "delete it: the site sets the text direction itself"))
-        for match in HTML_TAG.finditer(text):
-            problems.append(Problem(document.path, line, column, dotted(path),
-                                    f"raw HTML is not allowed: {match.group()[:40]}",
-                                    "write plain text or Markdown (e.g. *emphasis*, [text](https://...))"))
-        for match in MARKDOWN_LINK.finditer(text):
-            if not SAFE_LINK.match(match.group(1)):
-                problems.append(Problem(document.path, line, column, dotted(path),
-                                        f"unsafe or incomplete link address: '{match.group(1)[:40]}'",
-                                        "links in text must start with https://, http:// or mailto:"))
+            problems.append(where(match.start(), f"invisible bidirectional control character U+{ord(char):04X} "
+                                                 f"({unicodedata.name(char)}) at character {match.start() + 1}",
+                                  "delete it: the site sets the text direction itself"))
+        for offset, message, fix in raw_html_problems(text):
+            problems.append(where(offset, message, fix))
+        index = text.find(INCLUSION_MARKER)
+        if index >= 0:
+            problems.append(where(index, f"'{INCLUSION_MARKER}' would include another file: content may not include files",
+                                  "write the text itself, or link to the page that has it"))
+    return problems + check_addresses(model, document)
+
+
+def check_addresses(model: Model, document: Document) -> list[Problem]:
+    """Every value of an address field (schema keyword x-address): https:, or mailto:/tel: in
+    fields that allow contacts (x-contacts)."""
+    content_type = model.types.get(document.type_name)
+    if content_type is None:
+        return []
+    problems = []
+    for path, text in document.texts():
+        field = content_type.fields.get(path[0]) if path else None
+        if field is None or not schema_at(field.schema, path[1:]).get("x-address"):
+            continue
+        objection = address_problem(text, FOLLOWED, field.contacts)
+        if objection:
+            line, column = document.position(path)
+            problems.append(Problem(document.path, line, column, dotted(path), objection.message, objection.fix))
     return problems
 
 
-def _strings(value, path):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, (*path, index))
+def raw_html_problems(text: str) -> list[tuple[int, str, str]]:
+    """(offset, message, fix) for the raw HTML of a content text that is not allowed there:
+    only whole inline tags of TEXT_ELEMENTS, so that no text can open, close or break the
+    blocks of the page the hub's templates place it in."""
+    code_free = without_code(text)
+    found = []
+    for start in MARKUP_START.finditer(code_free):
+        at = start.start()
+        if AUTOLINK.match(code_free, at):
+            continue
+        tag = WHOLE_TAG.match(code_free, at)
+        if tag is None:
+            found.append((at, f"'{text[at:at + 12]}' starts HTML that is not allowed or not finished",
+                          "write &lt; for a < sign; the HTML tags allowed in content are <bdi>, <span> and <br>"))
+        elif tag.group("name").lower() not in TEXT_ELEMENTS:
+            name = tag.group("name").lower()
+            if element_message(name) not in (message for _, message, _ in found):  # once per element
+                found.append((at, element_message(name), element_fix(name)))
+    return found
+
+
+def without_code(text: str) -> str:
+    """The text with its code (`code`, fenced blocks) blanked, positions kept: a tag in code is
+    shown as written, not read as HTML."""
+    return CODE.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
+
+
+def _text_problem(document: Document, path, offset: int, message: str, fix: str) -> Problem:
+    line, column = document.position_in(path, offset)
+    return Problem(document.path, line, column, dotted(path), message, fix)
 
 
 # --- ids and references -----------------------------------------------------------------------
