@@ -104,10 +104,10 @@ class Facet:
     def taxonomy(self) -> str | None:
         return self.schema.get("x-taxonomy")
 
-    def values(self, fields) -> list[str]:
-        """The values an item has in this facet (its fields, or an Item), each once."""
+    def values(self, fields: dict) -> list[str]:
+        """The values an item's fields have in this facet, each once."""
         first, _, inner = self.name.partition(".")
-        values = Field.values(fields[first] if not isinstance(fields, dict) else fields.get(first))
+        values = Field.values(fields.get(first))
         if inner:
             values = [value for entry in values if isinstance(entry, dict) for value in Field.values(entry.get(inner))]
         return list(dict.fromkeys(str(value) for value in values))

@@ -18,9 +18,9 @@ import jinja2
 from .bidi import isolate_latin_html
 from .catalog import Catalog, Item
 from .docs_pages import MissingPage
-from .model import (DATA_PAGE, DATA_ROOT, DATA_VERSION, CSV_TYPES, EMERGENCY_CARD, PRINT_DIR, REACHING_OUT, REFERENCE_LANGUAGE, SAFETY_PAGE,
-                    SEARCH_PAGE, STATUS_PAGE, Facet, Field, direction, LISTS_DIR, docs_page_url, index_path, localized_path, page_path, page_url, relative_href,
-                    relative_path)
+from .model import (CSV_TYPES, DATA_PAGE, DATA_ROOT, DATA_VERSION, EMERGENCY_CARD, LISTS_DIR, PRINT_DIR, REACHING_OUT,
+                    REFERENCE_LANGUAGE, SAFETY_PAGE, SEARCH_PAGE, STATUS_PAGE, Facet, Field, direction, docs_page_url,
+                    index_path, localized_path, page_path, page_url, relative_href, relative_path)
 from .reach import channels
 from .status import LanguageStatus
 
@@ -229,7 +229,7 @@ class Renderer:
         """A pre-built list of one facet value (the mechanisms of Africa, those that give
         grants...): the index's filter for readers without script, and offline."""
         here = self._list_path(type_name, facet, value)
-        items = [item for item in self.catalog.items_of(language, type_name) if value in facet.values(item)]
+        items = [item for item in self.catalog.items_of(language, type_name) if value in facet.values(item.fields)]
         return self.env.get_template("list.md.j2").render(
             type_name=type_name, facet_label=self.catalog.strings[language].get("labels", facet.label),
             value_label=label, items=items, index=relative_path(index_path(type_name, REFERENCE_LANGUAGE), posixpath.dirname(here)),
@@ -261,13 +261,13 @@ class Renderer:
 
     def _filter(self, items: list[Item], facet: Facet, language: str) -> Filter:
         """A choice of the values that occur in a facet of these items, labelled for the reader."""
-        present = {value for item in items for value in facet.values(item)}
+        present = {value for item in items for value in facet.values(item.fields)}
         options = [(value, label) for value, label in self._labelled_values(facet, language) if value in present]
         return Filter(facet, self.catalog.strings[language].get("labels", facet.label), options)
 
     def _groups(self, items: list[Item], facet: Facet, language: str) -> list[Group]:
         """Items under one heading per value of a field, in the field's own order."""
-        groups = [Group(label, [item for item in items if value in facet.values(item)])
+        groups = [Group(label, [item for item in items if value in facet.values(item.fields)])
                   for value, label in self._labelled_values(facet, language)]
         return [group for group in groups if group.items]
 
