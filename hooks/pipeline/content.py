@@ -91,6 +91,10 @@ class GeneratedPages(Mapping):
     def __getitem__(self, path: str) -> str:
         return self.recipes[path]()
 
+    def __contains__(self, path: object) -> bool:
+        """Without it, Mapping's `in` would render the page to find out (every page twice)."""
+        return path in self.recipes
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.recipes)
 
