@@ -26,10 +26,11 @@ from hooks.pipeline.docs_links import check_docs_links  # noqa: E402
 from hooks.pipeline.external_links import ExternalLinks  # noqa: E402
 from hooks.pipeline.model import REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
-from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
+from hooks.pipeline.publish import PassOutputs, SearchIndexError, publish  # noqa: E402
 from hooks.pipeline.publish.hardening import harden_page  # noqa: E402
 from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages  # noqa: E402
-from hooks.pipeline.publish.offline import OfflineCopy  # noqa: E402
+from hooks.pipeline.publish.offline import archive_path  # noqa: E402
+from hooks.pipeline.render import Renderer  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
 from hooks.passes import LanguageBuildFailed, LanguagePasses, job_count  # noqa: E402
@@ -41,10 +42,11 @@ class BuildState:
 
     def __init__(self):
         self.catalog = None
+        self.renderer: Renderer | None = None
         self.pages = {}  # path under docs/ -> Markdown, rendered when read
         self.not_found = NotFoundPages()
         self.staging: StagedDirectory | None = None
-        self.offline: OfflineCopy | None = None
+        self.outputs: PassOutputs | None = None  # the current pass's archive and search index
         self.passes: LanguagePasses | None = None
         self.warnings = WarningCounter()
         self.stopwatch = Stopwatch()
@@ -53,12 +55,12 @@ class BuildState:
         """After a failure: stop the forked passes, then remove what this build wrote."""
         if self.passes:
             self.passes.stop()
+        if self.outputs:
+            self.outputs.discard()
+            self.outputs = None
         if self.staging:
             self.staging.discard()
             self.staging = None
-        if self.offline:
-            self.offline.discard()
-            self.offline = None
 
 
 class WarningCounter(logging.Handler):
@@ -108,6 +110,7 @@ def on_config(config):
         strings = state.catalog.strings[language_config.locale]
         language_config.site_name = strings.get("site", "name")
         language_config.site_description = strings.get("site", "description")
+    state.renderer = Renderer(state.catalog, config.site_url)
     state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
     broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
     if broken:
@@ -115,7 +118,6 @@ def on_config(config):
     config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
     state.staging = StagedDirectory(Path(config.site_dir))
     config.site_dir = str(state.staging.start())
-    state.offline = OfflineCopy()
     try:
         jobs = job_count(state.catalog.model.languages)
     except ValueError as error:
@@ -168,7 +170,7 @@ def on_page_read_source(page, config):
 def on_post_page(output, page, config):
     """The finished page: its security policy, and its copy for the offline archive."""
     output = harden_page(output)
-    state.offline.add_page(page.file.dest_uri, output, _i18n(config).current_language)
+    state.outputs.add_page(page.file.dest_uri, output)
     return output
 
 
@@ -181,13 +183,19 @@ def on_post_template(output, template_name, config):
 
 
 def on_env(env, config, files):
-    """Gives theme templates (overrides/) the strings and home address of the pass's language."""
+    """Gives theme templates (overrides/) the strings and addresses of the pass's language, and
+    starts the pass's outputs, now that its files are known."""
     language = _i18n(config).current_language
     strings = state.catalog.strings[language]
     env.globals["hub_notices"] = strings.section("notices")
     env.globals["hub_labels"] = strings.section("labels")
     env.globals["hub_home"] = docs_page_url("index.md", language)
     env.globals["hub_search_url"] = docs_page_url(SEARCH_PAGE, language).lstrip("/")
+    env.globals["hub_offline_archive"] = archive_path(language)
+    state.outputs = PassOutputs(
+        Path(config.site_dir), language, [file.dest_uri for file in files.documentation_pages()],
+        {file.dest_uri: Path(file.abs_src_path) for file in files if not file.is_documentation_page()},
+        state.renderer.offline_start_page(language), config.site_url, state.stopwatch)
     env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
     env.filters["bidi"] = isolate_latin_html
     env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
@@ -195,8 +203,12 @@ def on_env(env, config, files):
 
 
 def finish_language(config):
-    """After each language's pass, in whichever process built it: its offline search data."""
-    state.offline.finish_language(_i18n(config).current_language)
+    """After each language's pass, in whichever process built it: its archive and search index."""
+    try:
+        state.outputs.finish()
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    state.outputs = None
 
 
 @event_priority(-90)  # before the plugin's post_build, which would build the others one by one
@@ -222,12 +234,7 @@ def finish_site(config):
     state.passes.finish()
     site_dir = Path(config.site_dir)
     state.not_found.finish(site_dir)
-    try:
-        publish(site_dir, state.catalog, config.site_url, state.offline, state.stopwatch)
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    state.offline.discard()
-    state.offline = None
+    publish(site_dir, state.catalog, config.site_url, state.stopwatch)
     state.stopwatch.save()
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site
