@@ -33,7 +33,8 @@ from hooks.pipeline.publish.offline import archive_path  # noqa: E402
 from hooks.pipeline.render import Renderer  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
-from hooks.passes import LanguageBuildFailed, LanguagePasses, job_count  # noqa: E402
+from hooks.passes import CompiledTemplates, LanguageBuildFailed, LanguagePasses, job_count  # noqa: E402
+from hooks.preview import Preview  # noqa: E402
 
 
 class BuildState:
@@ -78,6 +79,9 @@ class WarningCounter(logging.Handler):
 PASSES_STAGE = "MkDocs passes, every language (render included)"
 state = BuildState()
 content_cache = ContentCache()  # lives across the rebuilds of `mkdocs serve`
+compiled_templates = CompiledTemplates()  # shared by every pass and rebuild of this process
+serving = False
+preview: Preview | None = None  # under `mkdocs serve`: what lives across its rebuilds (hooks/preview.py)
 log = logging.getLogger("mkdocs.hooks.hub")
 
 
@@ -90,8 +94,18 @@ def _is_first_pass() -> bool:
     return not (state.passes and state.passes.nested)
 
 
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    preview.install(server, builder)
+    return server
+
+
 def on_config(config):
-    global state
+    global state, preview
     _forget_last_pages_alternates(config)
     if not _is_first_pass():
         return config
@@ -116,13 +130,18 @@ def on_config(config):
     if broken:
         raise PluginError("pages have broken links:\n" + ContentError(broken).report())
     config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
-    state.staging = StagedDirectory(Path(config.site_dir))
-    config.site_dir = str(state.staging.start())
-    try:
-        jobs = job_count(state.catalog.model.languages)
+    config.theme.static_templates.discard("sitemap.xml")  # every pass wrote one; publish writes them all
+    if serving and preview is None:
+        preview = Preview(ROOT, Path(config.config_file_path), state.catalog.model.languages, REFERENCE_LANGUAGE)
+    rebuilds_in_place = preview is not None and not preview.plan.whole_site
+    if not rebuilds_in_place:
+        state.staging = StagedDirectory(Path(config.site_dir))
+        config.site_dir = str(state.staging.start())
+    try:  # `mkdocs serve` builds in one process: the preview keeps what each build read
+        jobs = 1 if serving else job_count(state.catalog.model.languages)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    state.passes = LanguagePasses(_i18n(config), _pass_order(config), jobs)
+    state.passes = LanguagePasses(_i18n(config), _pass_order(config), jobs, dirty=rebuilds_in_place)
     state.stopwatch.begin(PASSES_STAGE)
     return config
 
@@ -130,7 +149,8 @@ def on_config(config):
 def _pass_order(config) -> list[str]:
     """The languages in the order of mkdocs.yml, the reference language (built first) first."""
     order = _i18n(config).build_languages
-    return [REFERENCE_LANGUAGE] + [language for language in order if language != REFERENCE_LANGUAGE]
+    return [REFERENCE_LANGUAGE] + [language for language in order if language != REFERENCE_LANGUAGE
+                                   and (preview is None or preview.builds(language))]
 
 
 def _forget_last_pages_alternates(config) -> None:
@@ -150,20 +170,55 @@ def _check_languages(config) -> None:
 
 def on_files(files, config):
     if _is_first_pass():  # MkDocs has emptied the site folder: the other passes may start
+        if preview:
+            preview.touched = True
         snapshot = dict(state.stopwatch.seconds)
         state.passes.start_workers(config, report=lambda: state.stopwatch.since(snapshot))
-    for path in state.pages:
+    for path in _pass_pages(config):
         if (Path(config.docs_dir) / path).exists():
             raise PluginError(f"docs/{path} would replace a page the hub generates: rename or remove it")
         files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
 
+def _pass_pages(config) -> list[str]:
+    """The generated pages a pass needs: its language's, and the reference language's, which
+    the i18n plugin uses to link every page to its other languages (the hub makes every page in
+    every language, so the other languages' files would only be read and set aside). A pass
+    that `mkdocs serve` runs without rebuilding its language needs only its navigation's pages."""
+    language = _i18n(config).current_language
+    if preview and not preview.builds(language):
+        navigation = set(_navigation_paths(config.nav))
+        return [path for path in state.pages.of({REFERENCE_LANGUAGE}) if path in navigation]
+    return state.pages.of({language, REFERENCE_LANGUAGE})
+
+
+def _navigation_paths(entries):
+    for entry in entries or []:
+        if isinstance(entry, dict):
+            for value in entry.values():
+                yield from _navigation_paths(value if isinstance(value, list) else [value])
+        else:
+            yield entry
+
+
+@event_priority(-150)  # after the i18n plugin has made the pass's navigation
+def on_nav(nav, config, files):
+    """Under `mkdocs serve`, which pages a rebuild renders again (hooks/preview.py)."""
+    if preview:
+        navigation = {page.file.src_uri for page in nav.pages}
+        preview.mark_modified(_i18n(config).current_language, files.documentation_pages(), navigation, state.pages)
+    return nav
+
+
 def on_page_read_source(page, config):
-    if page.file.src_uri not in state.pages:
-        return None
-    with state.stopwatch.stage("render"):
-        return state.pages[page.file.src_uri]
+    markdown = None
+    if page.file.src_uri in state.pages:
+        with state.stopwatch.stage("render"):
+            markdown = state.pages[page.file.src_uri]
+    if preview:
+        preview.remember(_i18n(config).current_language, page.file, markdown)
+    return markdown
 
 
 @event_priority(-200)  # after every other change to the page
@@ -177,14 +232,18 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     if template_name != NOT_FOUND_PAGE:
         return output
+    language = _i18n(config).current_language
+    if preview and not preview.builds(language):
+        return ""  # a rebuild under `mkdocs serve` that leaves this language as it was: not written
     output = harden_page(output)
-    state.not_found.keep(Path(config.site_dir), _i18n(config).current_language, output)
+    state.not_found.keep(Path(config.site_dir), language, output)
     return output
 
 
 def on_env(env, config, files):
     """Gives theme templates (overrides/) the strings and addresses of the pass's language, and
     starts the pass's outputs, now that its files are known."""
+    env.bytecode_cache = compiled_templates
     language = _i18n(config).current_language
     strings = state.catalog.strings[language]
     env.globals["hub_notices"] = strings.section("notices")
@@ -195,7 +254,7 @@ def on_env(env, config, files):
     state.outputs = PassOutputs(
         Path(config.site_dir), language, [file.dest_uri for file in files.documentation_pages()],
         {file.dest_uri: Path(file.abs_src_path) for file in files if not file.is_documentation_page()},
-        state.renderer.offline_start_page(language), config.site_url, state.stopwatch)
+        state.renderer.offline_start_page(language), config.site_url, state.stopwatch, archive=not serving)
     env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
     env.filters["bidi"] = isolate_latin_html
     env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
@@ -204,10 +263,13 @@ def on_env(env, config, files):
 
 def finish_language(config):
     """After each language's pass, in whichever process built it: its archive and search index."""
+    language = _i18n(config).current_language
     try:
-        state.outputs.finish()
+        state.outputs.finish(index=preview is None)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+    if preview and preview.builds(language):  # indexed once the browser has the new pages
+        preview.index_later(language, state.outputs.pages)
     state.outputs = None
 
 
@@ -234,13 +296,16 @@ def finish_site(config):
     state.passes.finish()
     site_dir = Path(config.site_dir)
     state.not_found.finish(site_dir)
-    publish(site_dir, state.catalog, config.site_url, state.stopwatch)
+    publish(site_dir, state.catalog, config.site_url, state.stopwatch, same_pages=state.staging is None)
     state.stopwatch.save()
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site
-    state.staging.commit()
-    config.site_dir = str(state.staging.target)
-    state.staging = None
+    if state.staging:  # not when `mkdocs serve` rebuilds some pages in place
+        state.staging.commit()
+        config.site_dir = str(state.staging.target)
+        state.staging = None
+    if preview:
+        preview.built_into(Path(config.site_dir))
 
 
 on_post_build = CombinedEvent(finish_language, build_other_languages, finish_site)

@@ -23,6 +23,7 @@ import os
 import sys
 import threading
 
+import jinja2
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import MkDocsException
@@ -30,6 +31,22 @@ from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 JOBS = "HUB_BUILD_JOBS"
 log = logging.getLogger("mkdocs.hooks.hub")
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per process: MkDocs makes a new Jinja environment for
+    every language's pass (and every rebuild of `mkdocs serve`), which would compile Material's
+    templates again each time. Jinja checks each template's source against the compiled code."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 class LanguageBuildFailed(Exception):
@@ -57,8 +74,11 @@ def language_groups(languages, jobs: int) -> list[list[str]]:
 class LanguagePasses:
     """Builds the languages after the reference language's pass, in this process and in forks."""
 
-    def __init__(self, i18n, languages, jobs: int):
+    def __init__(self, i18n, languages, jobs: int, dirty: bool = False):
+        """`dirty`: MkDocs' dirty build, which renders only the pages marked modified (under
+        `mkdocs serve`, hooks/preview.py marks them)."""
         self.i18n = i18n
+        self.dirty = dirty or "--dirty" in sys.argv or "--dirtyreload" in sys.argv
         self.groups = language_groups(languages, jobs)
         self.nested = False  # True while this object runs MkDocs' build() for another language
         self.workers: list[tuple[multiprocessing.Process, object, list[str]]] = []
@@ -103,7 +123,7 @@ class LanguagePasses:
         try:
             for language in languages:
                 self.i18n.current_language = language
-                build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
+                build(config, dirty=self.dirty)
         finally:
             utils.clean_directory = keep_site
             build_log.removeFilter(quiet)

@@ -98,7 +98,7 @@ def test_rendered_pages_use_the_readers_language(catalog, tmp_path):
 
 def test_asking_whether_a_page_is_generated_does_not_render_it():
     rendered = []
-    pages = GeneratedPages({"a.md": lambda: rendered.append("a") or "# A"})
+    pages = GeneratedPages({"a.md": lambda: rendered.append("a") or "# A"}, ["en", "ar"])
     assert "a.md" in pages and "b.md" not in pages
     assert rendered == []
     assert pages["a.md"] == "# A" and rendered == ["a"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from .catalog import Catalog, build_catalog
 from .docs_pages import missing_docs_pages
 from .load import content_files, load_document
-from .model import Model, load_model
+from .model import Model, load_model, path_language
 from .problems import ContentError, Problem
 from .render import Renderer
 from .status import translation_status
@@ -85,8 +85,13 @@ class GeneratedPages(Mapping):
     rendered when it is read, so each language's pages are rendered by the process that
     builds that language (hooks/passes.py), and never kept after."""
 
-    def __init__(self, recipes: dict[str, Callable[[], str]]):
+    def __init__(self, recipes: dict[str, Callable[[], str]], languages):
         self.recipes = recipes
+        self.languages = tuple(languages)
+
+    def of(self, languages) -> list[str]:
+        """The paths of the pages in these languages."""
+        return [path for path in self.recipes if path_language(path, self.languages) in languages]
 
     def __getitem__(self, path: str) -> str:
         return self.recipes[path]()
@@ -108,4 +113,4 @@ def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None
     recipes = renderer.pages(translation_status(catalog, with_diffs=False))
     for missing in missing_docs_pages(docs_dir, catalog.model.languages):
         recipes[missing.path] = partial(renderer.untranslated_docs_page, missing)
-    return GeneratedPages(recipes)
+    return GeneratedPages(recipes, catalog.model.languages)

@@ -298,3 +298,9 @@ def localized_path(path: str, language: str) -> str:
         return path
     stem, suffix = path.rsplit(".", 1)
     return f"{stem}.{language}.{suffix}"
+
+
+def path_language(path: str, languages) -> str:
+    """The language of a page's path under docs/, suffix style: about.ar.md -> ar."""
+    parts = path.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 and parts[1] in languages else REFERENCE_LANGUAGE

@@ -23,11 +23,15 @@ __all__ = ["publish", "PassOutputs", "SearchIndexError"]
 SITE_STAGE = "publish: sitemaps, redirects, data, feeds"
 
 
-def publish(site_dir: Path, catalog: Catalog, site_url: str | None, stopwatch: Stopwatch) -> None:
-    """Everything made for the whole site once every language's pages are written."""
+def publish(site_dir: Path, catalog: Catalog, site_url: str | None, stopwatch: Stopwatch,
+            same_pages: bool = False) -> None:
+    """Everything made for the whole site once every language's pages are written;
+    `same_pages`: the site has the same pages as before (a rebuild of some pages under `mkdocs
+    serve`), so its sitemaps stay as they are."""
     renderer = Renderer(catalog, site_url)
     with stopwatch.stage(SITE_STAGE):
-        write_sitemaps(site_dir, catalog.model.languages, site_url)
+        if not same_pages:
+            write_sitemaps(site_dir, catalog.model.languages, site_url)
         write_redirects(site_dir, renderer)
         write_open_data(site_dir, catalog, site_url)
         write_feeds(site_dir, renderer)

@@ -20,27 +20,35 @@ SEARCH_STAGE = "search indexes"
 
 class PassOutputs:
     def __init__(self, site_dir: Path, language: str, pages: list[str], assets: dict[str, Path],
-                 start_page: str | None, site_url: str | None, stopwatch: Stopwatch):
+                 start_page: str | None, site_url: str | None, stopwatch: Stopwatch, archive: bool = True):
         """`pages`: the site paths of the language's pages; `assets`: the site path and source of
         every other file the pass copies; `start_page`: the archive's root page, when the
-        language's home is not at the root."""
+        language's home is not at the root; `archive`: False under `mkdocs serve`, whose
+        rebuilds write only the pages that changed."""
         self.site_dir = site_dir
         self.language = language
         self.pages = pages
         self.start_page = start_page
         self.stopwatch = stopwatch
-        with stopwatch.stage(ARCHIVE_STAGE):
-            self.archive = OfflineArchive(site_dir, language, pages, assets, site_url)
+        self.archive = None
+        if archive:
+            with stopwatch.stage(ARCHIVE_STAGE):
+                self.archive = OfflineArchive(site_dir, language, pages, assets, site_url)
 
     def add_page(self, site_path: str, html: str) -> None:
-        with self.stopwatch.stage(ARCHIVE_STAGE):
-            self.archive.add_page(site_path, html)
+        if self.archive:
+            with self.stopwatch.stage(ARCHIVE_STAGE):
+                self.archive.add_page(site_path, html)
 
-    def finish(self) -> None:
-        """After the pass's last page. Raises SearchIndexError when Pagefind fails."""
-        with self.stopwatch.stage(ARCHIVE_STAGE):
-            self.archive.finish(self.start_page)
-        self.stopwatch.record(SEARCH_STAGE, index_language(self.site_dir, self.language, self.pages))
+    def finish(self, index: bool = True) -> None:
+        """After the pass's last page: the archive, and the search index unless it is left to
+        the caller. Raises SearchIndexError when Pagefind fails."""
+        if self.archive:
+            with self.stopwatch.stage(ARCHIVE_STAGE):
+                self.archive.finish(self.start_page)
+        if index:
+            self.stopwatch.record(SEARCH_STAGE, index_language(self.site_dir, self.language, self.pages))
 
     def discard(self) -> None:
-        self.archive.discard()
+        if self.archive:
+            self.archive.discard()
