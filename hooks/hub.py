@@ -224,6 +224,8 @@ def on_page_read_source(page, config):
 @event_priority(-200)  # after every other change to the page
 def on_post_page(output, page, config):
     """The finished page: its security policy, and its copy for the offline archive."""
+    if preview:
+        preview.remember_title(_i18n(config).current_language, page)
     output = harden_page(output)
     state.outputs.add_page(page.file.dest_uri, output)
     return output

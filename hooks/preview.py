@@ -45,6 +45,12 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 log = logging.getLogger("mkdocs.hooks.hub")
 
 
+def problems_page(messages: list[str]) -> str:
+    """The page served in place of every page while the last rebuild has failed."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    return env.get_template("preview-error.html.j2").render(messages=messages)
+
+
 class Messages(logging.Handler):
     """The warnings and errors logged during a build: what the error page shows."""
 
@@ -72,7 +78,6 @@ class Preview:
         self.site_dir: Path | None = None  # where the site is served from
         self.to_index: dict[str, list[str]] = {}  # language -> its pages' site paths
         self.indexer = Indexer()
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
 
     # The server -------------------------------------------------------------------------------
 
@@ -104,7 +109,7 @@ class Preview:
                 server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
                 epoch = server._visible_epoch
             if self.messages is not None:
-                page = self.env.get_template("preview-error.html.j2").render(messages=self.messages)
+                page = problems_page(self.messages)
                 start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
                 return [self._inject_script(page.encode("utf-8"), epoch)]
         return serve_file(environ, start_response)
@@ -171,6 +176,10 @@ class Preview:
         for path, file in pages.items():
             file.is_modified = (lambda modified: lambda: modified)(path in changed)
         self.rebuilt_pages += len(changed)
+
+    def remember_title(self, language: str, page) -> None:
+        """A page's title once MkDocs has rendered it, for the menus of later rebuilds."""
+        self.digests.remember_title(language, page.file.src_uri, page.title or "")
 
     def remember(self, language: str, file, markdown: str | None) -> None:
         """A page as this build reads it (`markdown`: None for a page of docs/, read here), to

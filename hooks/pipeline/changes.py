@@ -85,14 +85,22 @@ def page_title(markdown: str) -> str:
 
 @dataclass
 class PageDigests:
-    """The Markdown of every page of the last build that succeeded, as digests and titles."""
+    """The pages of the last build that succeeded: (language, path) -> the digest of the page's
+    Markdown, the title read from the Markdown (to notice a change before rendering), and the
+    title MkDocs gave the page once rendered (which the navigation shows; a page's Markdown may
+    take its heading from an included file)."""
 
-    pages: dict[tuple[str, str], tuple[bytes, str]] = field(default_factory=dict)  # (language, path) -> (digest, title)
-    building: dict[tuple[str, str], tuple[bytes, str]] = field(default_factory=dict)
+    pages: dict[tuple[str, str], tuple[bytes, str, str]] = field(default_factory=dict)
+    building: dict[tuple[str, str], tuple[bytes, str, str]] = field(default_factory=dict)
 
     def remember(self, language: str, path: str, markdown: str) -> None:
-        """A page as this build renders it; kept once the build succeeds."""
-        self.building[(language, path)] = (_digest(markdown), page_title(markdown))
+        """A page as this build reads it; kept once the build succeeds."""
+        self.building[(language, path)] = (_digest(markdown), page_title(markdown), "")
+
+    def remember_title(self, language: str, path: str, title: str) -> None:
+        """The page's title, once rendered."""
+        digest, markdown_title, _ = self.building[(language, path)]
+        self.building[(language, path)] = (digest, markdown_title, title)
 
     def changed(self, language: str, markdown: dict[str, str], navigation: set[str]) -> set[str]:
         """The pages of a language (path -> Markdown) to render again: those whose Markdown
@@ -102,14 +110,14 @@ class PageDigests:
         for path, text in markdown.items():
             now = (_digest(text), page_title(text))
             before = self.pages.get((language, path))
-            if before != now:
+            if before is None or before[:2] != now:
                 changed.add(path)
                 if path in navigation and (before is None or before[1] != now[1]):
                     return set(markdown)
         return changed
 
     def title(self, language: str, path: str) -> str:
-        return self.pages[(language, path)][1]
+        return self.pages[(language, path)][2]
 
     def succeeded(self) -> None:
         self.pages.update(self.building)
