@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import sys
-from urllib.parse import urljoin
 from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -19,6 +21,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
+from mkdocs_static_i18n.utils import I18nLoggingFilter  # noqa: E402
 
 from hooks.pipeline.bidi import BidiIsolation, isolate_latin_html  # noqa: E402
 from hooks.pipeline.content import ContentCache, generate_pages, read_content  # noqa: E402
@@ -33,7 +36,7 @@ from hooks.pipeline.publish.offline import archive_path  # noqa: E402
 from hooks.pipeline.render import Renderer  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
-from hooks.passes import CompiledTemplates, LanguageBuildFailed, LanguagePasses, job_count  # noqa: E402
+from hooks.passes import CompiledTemplates, LanguageBuildFailed, LanguagePasses, ThemeFiles, job_count  # noqa: E402
 from hooks.preview import Preview  # noqa: E402
 
 
@@ -77,9 +80,16 @@ class WarningCounter(logging.Handler):
 
 
 PASSES_STAGE = "MkDocs passes, every language (render included)"
+SITEMAP_TEMPLATE = "sitemap.xml"
+NO_OUTPUT = jinja2.Template("")  # MkDocs writes nothing for a template that renders empty
 state = BuildState()
 content_cache = ContentCache()  # lives across the rebuilds of `mkdocs serve`
 compiled_templates = CompiledTemplates()  # shared by every pass and rebuild of this process
+theme_files = ThemeFiles()
+theme_files.install()
+quiet = I18nLoggingFilter()  # what MkDocs says of the templates the hub leaves unwritten
+quiet.filtered_prefixes.update({f"Template skipped: '{SITEMAP_TEMPLATE}'", f"Template skipped: '{NOT_FOUND_PAGE}'"})
+logging.getLogger("mkdocs.commands.build").addFilter(quiet)
 serving = False
 preview: Preview | None = None  # under `mkdocs serve`: what lives across its rebuilds (hooks/preview.py)
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -130,9 +140,9 @@ def on_config(config):
     if broken:
         raise PluginError("pages have broken links:\n" + ContentError(broken).report())
     config.markdown_extensions += [BidiIsolation(), ExternalLinks()]
-    config.theme.static_templates.discard("sitemap.xml")  # every pass wrote one; publish writes them all
     if serving and preview is None:
-        preview = Preview(ROOT, Path(config.config_file_path), state.catalog.model.languages, REFERENCE_LANGUAGE)
+        preview = Preview(ROOT, Path(config.config_file_path), state.catalog.model.languages, REFERENCE_LANGUAGE,
+                          on_whole_site=theme_files.forget)
     rebuilds_in_place = preview is not None and not preview.plan.whole_site
     if not rebuilds_in_place:
         state.staging = StagedDirectory(Path(config.site_dir))
@@ -229,6 +239,11 @@ def on_post_page(output, page, config):
     output = harden_page(output)
     state.outputs.add_page(page.file.dest_uri, output)
     return output
+
+
+def on_pre_template(template, template_name, config):
+    """Each pass would render the theme's sitemap, which the hub's own replaces (publish/sitemap.py)."""
+    return NO_OUTPUT if template_name == SITEMAP_TEMPLATE else template
 
 
 def on_post_template(output, template_name, config):

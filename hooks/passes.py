@@ -27,6 +27,7 @@ import jinja2
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 JOBS = "HUB_BUILD_JOBS"
@@ -47,6 +48,35 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+class ThemeFiles:
+    """The theme's static files, listed once per process. Before each pass MkDocs lists them by
+    walking the theme's folders (Material's holds thousands of icons, which it then filters
+    out), about a fifth of a second a pass; the list cannot change during a build, and under
+    `mkdocs serve` a change to the theme rebuilds the whole site, which calls `forget`."""
+
+    def __init__(self):
+        self.listed: dict[tuple, list[tuple[str, str]]] = {}
+
+    def install(self) -> None:
+        list_theme_files = Files.add_files_from_theme
+        listed = self.listed
+
+        def add_files_from_theme(files, env, config):
+            key = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)))
+            if key not in listed:
+                every = Files([])
+                list_theme_files(every, env, config)
+                listed[key] = [(file.src_uri, file.src_dir) for file in every]
+            for path, folder in listed[key]:
+                if files.get_file_from_path(path) is None:  # a file of docs/ wins, as in MkDocs
+                    files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+        Files.add_files_from_theme = add_files_from_theme
+
+    def forget(self) -> None:
+        self.listed.clear()
 
 
 class LanguageBuildFailed(Exception):

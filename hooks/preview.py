@@ -65,8 +65,11 @@ class Messages(logging.Handler):
 class Preview:
     """What lives across the rebuilds of one `mkdocs serve`."""
 
-    def __init__(self, root: Path, config_file: Path, languages, reference: str):
+    def __init__(self, root: Path, config_file: Path, languages, reference: str, on_whole_site=lambda: None):
+        """`on_whole_site`: called before a rebuild of the whole site (forget what a build
+        keeps across passes: the theme may have changed)."""
         self.root, self.config_file = root, config_file
+        self.on_whole_site = on_whole_site
         self.languages, self.reference = tuple(languages), reference
         self.sources = snapshot(root, config_file)  # as of the last build that succeeded
         self.digests = PageDigests()
@@ -123,6 +126,8 @@ class Preview:
         changed, added_or_removed = changed_files(self.sources, sources)
         self.plan = WHOLE_SITE if self.whole_site_next else plan_rebuild(
             changed, added_or_removed, self.languages, self.reference)
+        if self.plan.whole_site:
+            self.on_whole_site()
         self.touched = False
         self.rebuilt_pages = 0
         started = time.perf_counter()
@@ -225,9 +230,11 @@ class Indexer:
                 language = min(self.waiting)
                 site_dir, pages = self.waiting.pop(language)
             try:
-                index_language(site_dir, language, pages)
+                seconds = index_language(site_dir, language, pages)
             except SearchIndexError as error:
                 log.error(str(error))
+            else:
+                log.info(f"search index of {language} made again in {seconds:.1f} s")
 
 
 def _markdown(file, generated) -> str:
