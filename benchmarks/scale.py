@@ -34,10 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.generate import LANGUAGES, generate
-from hooks.passes import JOBS
-from hooks.pipeline.content import generate_pages, read_content
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from hooks.passes import JOBS  # noqa: E402
+from hooks.pipeline.content import generate_pages, read_content  # noqa: E402
+
 PIPELINE_STAGES = ("load", "validate", "catalog", "render", "render (forked passes)")
 TOTAL_STAGE = "total"
 
@@ -279,8 +282,48 @@ def size_table(rows: list[dict]) -> list[str]:
     return out
 
 
-def tables(rows: list[dict]) -> str:
-    return "\n".join(main_table(rows) + growth_table(rows) + stage_table(rows) + size_table(rows))
+def serve_table(measured: dict[str, dict]) -> list[str]:
+    """Edit to reloaded page under `mkdocs serve` (benchmarks/serve.py), per project."""
+    if not measured:
+        return []
+    out = ["", "Under `mkdocs serve`: from saving a content file to the reloaded page in Chromium (median of "
+           "3 edits), and the rebuild the server logged; a translation rebuilds its language, the English "
+           "file every language:", "",
+           "| content | first build s | translation (ar): edit to reloaded page s | rebuild s "
+           "| English: edit to reloaded page s | rebuild s |", "| --- | --- | --- | --- | --- | --- |"]
+    for name, figures in measured.items():
+        if "error" in figures:
+            out.append(f"| {name} | not measured: {figures['error']} | | | | |")
+            continue
+        out.append(f"| {name} | {figures['first build s']:.1f} | {figures['translation (ar): edit to reloaded page s']:.2f} | "
+                   f"{figures['translation (ar): rebuild s']:.2f} | {figures['English: edit to reloaded page s']:.2f} | "
+                   f"{figures['English: rebuild s']:.2f} |")
+    return out
+
+
+def measure_serve(projects: dict[str, tuple[Path, tuple[str, str]]], workdir: Path) -> dict[str, dict]:
+    """Edit to reload for each project: name -> (project, (type, id) of an item translated into Arabic)."""
+    from benchmarks import serve
+    from conftest import copy_project
+    measured = {}
+    for name, (source, item) in projects.items():
+        print(f"  mkdocs serve, {name}", file=sys.stderr)
+        target = workdir / f"serve-{len(measured)}"
+        try:
+            measured[name] = serve.measure(copy_project(target / "project", source), item)
+        except (ImportError, RuntimeError, OSError) as error:  # no Playwright or Chromium here
+            measured[name] = {"error": str(error).splitlines()[0][:80]}
+        shutil.rmtree(target, ignore_errors=True)
+    return measured
+
+
+def first_item(project: Path, type_name: str = "mechanisms") -> tuple[str, str]:
+    return type_name, sorted((project / "content" / "ar" / type_name).glob("*.yaml"))[0].stem
+
+
+def tables(rows: list[dict], served: dict[str, dict] | None = None) -> str:
+    return "\n".join(main_table(rows) + growth_table(rows) + stage_table(rows) + size_table(rows)
+                     + serve_table(served or {}))
 
 
 def machine() -> str:
@@ -302,12 +345,21 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000],
                         help="items per language (5000 is optional: see docs/benchmarks.md for how long it takes)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-serve", action="store_true", help="leave out the mkdocs serve measurement")
     args = parser.parse_args()
     started = time.perf_counter()
     print(f"Machine at the start: {machine()}", file=sys.stderr)
     with tempfile.TemporaryDirectory() as temp:
         rows = [measure(size, args.runs, Path(temp)) for size in args.sizes]
-    print(tables(rows))
+        served = {}
+        if not args.no_serve:
+            projects = {"real content": (ROOT, ("mechanisms", "ohchr"))}
+            largest = max([size for size in args.sizes if size <= 2000], default=None)
+            if largest:
+                generated = Path(temp) / f"hub-{largest}"
+                projects[f"{largest} items per language"] = (generated, first_item(generated))
+            served = measure_serve(projects, Path(temp))
+    print(tables(rows, served))
     print(f"\nMachine: {machine()} (at the end). Medians of {args.runs} runs, the four builds in turn; "
           f"the whole benchmark took {(time.perf_counter() - started) / 60:.0f} min.")
     return 0
