@@ -238,7 +238,18 @@ def on_post_page(output, page, config):
         preview.remember_title(_i18n(config).current_language, page)
     output = harden_page(output)
     state.outputs.add_page(page.file.dest_uri, output)
+    _release(page)
     return output
+
+
+def _release(page) -> None:
+    """A written page without its Markdown and HTML. The i18n plugin keeps every pass's pages
+    until the build ends (for a sitemap the hub does not use), so a process would otherwise hold
+    the text of every language it builds; the title, which other pages' menus show, stays
+    (MkDocs reads it from the rendered heading, once `markdown` is not None)."""
+    page.content = None
+    page.markdown = ""
+    page.toc = []
 
 
 def on_pre_template(template, template_name, config):
@@ -268,13 +279,13 @@ def on_env(env, config, files):
     env.globals["hub_home"] = docs_page_url("index.md", language)
     env.globals["hub_search_url"] = docs_page_url(SEARCH_PAGE, language).lstrip("/")
     env.globals["hub_offline_archive"] = archive_path(language)
+    env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
+    env.filters["bidi"] = isolate_latin_html
+    env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
     state.outputs = PassOutputs(
         Path(config.site_dir), language, [file.dest_uri for file in files.documentation_pages()],
         {file.dest_uri: Path(file.abs_src_path) for file in files if not file.is_documentation_page()},
         state.renderer.offline_start_page(language), config.site_url, state.stopwatch, archive=not serving)
-    env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
-    env.filters["bidi"] = isolate_latin_html
-    env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
     return env
 
 
