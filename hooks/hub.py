@@ -110,7 +110,8 @@ def on_startup(command, dirty):
 
 
 def on_serve(server, config, builder):
-    preview.install(server, builder)
+    if preview:  # not with `mkdocs serve --clean`, which MkDocs runs as builds
+        preview.install(server, builder)
     return server
 
 
