@@ -50,9 +50,9 @@ from mkdocs.__main__ import cli
 try:
     cli(["build", "--quiet", "--site-dir", sys.argv[1]], standalone_mode=False)
 finally:
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print("PEAK_KB", max(self_kb, children_kb))
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print("PEAK_KB", max(own.ru_maxrss, children.ru_maxrss))
+    print("CPU_S", own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime)
 """
 
 
@@ -71,6 +71,7 @@ WAYS = (Way("hub", "hub", "hub"), Way("one", "hub, one process", "hub", jobs=1),
 @dataclass
 class Run:
     wall: float
+    cpu: float  # seconds of processor time, in every process: the work, whatever else the machine runs
     largest_mb: float
     total_mb: float
     stages: dict = field(default_factory=dict)
@@ -139,8 +140,9 @@ def timed_build(project: Path, site: Path, timings: Path | None = None, jobs: in
     if process.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{stderr[-3000:]}")
     largest = int(stdout.split("PEAK_KB")[-1].split()[0]) / 1024
+    cpu = float(stdout.split("CPU_S")[-1].split()[0])
     stages = json.loads(timings.read_text()) if timings and timings.exists() else {}
-    return Run(wall, largest, max(total, largest), stages)
+    return Run(wall, cpu, largest, max(total, largest), stages)
 
 
 def plain_project(hub_project: Path, target: Path, search: bool = False) -> Path:
@@ -208,11 +210,14 @@ def measure(size: int, runs: int, workdir: Path, search_runs: int = 1) -> dict:
             timings = workdir / f"timings-{size}.json" if way.key == "hub" else None
             results[way.key].append(timed_build(projects[way.project], workdir / f"site-{way.key}-{size}",
                                                 timings, way.jobs))
-            print(f"  {size} items, {way.title}, run {run + 1}: {results[way.key][-1].wall:.1f} s", file=sys.stderr)
+            done = results[way.key][-1]
+            print(f"  {size} items, {way.title}, run {run + 1}: {done.wall:.1f} s, {done.cpu:.1f} s of processor time, "
+                  f"load {os.getloadavg()[0]:.1f}", file=sys.stderr)
     median = statistics.median
     row = {"size": size, **site_figures(workdir / f"site-hub-{size}")}
     for key, measured in results.items():
-        row[key] = {"wall": median([r.wall for r in measured]), "largest_mb": median([r.largest_mb for r in measured]),
+        row[key] = {"wall": median([r.wall for r in measured]), "cpu": median([r.cpu for r in measured]),
+                    "largest_mb": median([r.largest_mb for r in measured]),
                     "total_mb": median([r.total_mb for r in measured])}
     hub_stages = [r.stages for r in results["hub"]]
     row["stages"] = {name: median([stages.get(name, 0.0) for stages in hub_stages]) for name in hub_stages[0]}
@@ -229,11 +234,13 @@ def _ratio(a: float, b: float) -> str:
 
 def main_table(rows: list[dict]) -> list[str]:
     out = ["| items per language | pages | hub s | hub, one process s | speed-up | plain s | hub / plain "
-           "| plain + search s | hub / plain + search | hub pages/s | largest process MB: hub / one process / plain / plain + search "
+           "| plain + search s | hub / plain + search | hub pages/s | processor s: hub / one process / plain / plain + search "
+           "| largest process MB: hub / one process / plain / plain + search "
            "| all processes MB: hub / one process / plain / plain + search |",
-           "| --- |" + " --- |" * 11]
+           "| --- |" + " --- |" * 12]
     for r in rows:
         keys = [way.key for way in WAYS if way.key in r]
+        cpu = " / ".join(f"{r[k]['cpu']:.1f}" for k in keys)
         largest = " / ".join(f"{r[k]['largest_mb']:.0f}" for k in keys)
         total = " / ".join(f"{r[k]['total_mb']:.0f}" for k in keys)
         search = r.get("search", {}).get("wall")
@@ -241,7 +248,7 @@ def main_table(rows: list[dict]) -> list[str]:
                    f"{r['one']['wall'] / r['hub']['wall']:.2f}x | {r['plain']['wall']:.1f} | "
                    f"{_ratio(r['hub']['wall'], r['plain']['wall'])} | "
                    f"{f'{search:.1f}' if search else '-'} | {_ratio(r['hub']['wall'], search) if search else '-'} | "
-                   f"{r['pages'] / r['hub']['wall']:.0f} | {largest} | {total} |")
+                   f"{r['pages'] / r['hub']['wall']:.0f} | {cpu} | {largest} | {total} |")
     return out
 
 
