@@ -80,6 +80,7 @@ class WarningCounter(logging.Handler):
 
 
 PASSES_STAGE = "MkDocs passes, every language (render included)"
+WAITING_STAGE = "waiting for the forked passes"  # this process's languages done, theirs not yet
 SITEMAP_TEMPLATE = "sitemap.xml"
 NO_OUTPUT = jinja2.Template("")  # MkDocs writes nothing for a template that renders empty
 state = BuildState()
@@ -309,10 +310,12 @@ def build_other_languages(config):
         return
     state.passes.build(config, state.passes.own_languages)
     try:
-        for report in state.passes.wait():
-            state.stopwatch.add(report, "forked passes")
+        with state.stopwatch.stage(WAITING_STAGE):
+            reports = state.passes.wait()
     except LanguageBuildFailed as error:
         raise PluginError(str(error)) from None
+    for report in reports:
+        state.stopwatch.add(report, "forked passes")
     state.stopwatch.end(PASSES_STAGE)
 
 
