@@ -9,8 +9,9 @@ hook's `on_serve`) changes three things on that server, for `mkdocs serve` only:
 - The live-reload script is served as a file of the site's own origin, /livereload.js, which
   the policy allows; the pages keep their policy unchanged.
 - A rebuild builds only what the edit changed (hooks/pipeline/changes.py): the languages it
-  touches and, in them, the pages whose Markdown changed (with the navigation's pages). That is
-  MkDocs' dirty build, with the hook saying which page is modified; whatever the hook cannot
+  touches and, in them, the pages whose Markdown changed (the menus of those pages show the
+  titles the last build gave the others). That is MkDocs' dirty build, with the hook saying
+  which page is modified; whatever the hook cannot
   place (configuration, theme, hooks, schemas, a file added or removed, a rebuild that failed
   after writing pages) rebuilds everything. The search index of each rebuilt language is made
   again in the background, once the browser has the new pages; no offline archive is made under
