@@ -10,8 +10,10 @@ from __future__ import annotations
 import logging
 import sys
 from functools import partial
-from urllib.parse import urljoin
 from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -20,6 +22,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
+from mkdocs_static_i18n.utils import I18nLoggingFilter  # noqa: E402
 
 from hooks.pipeline.bidi import isolate_latin_html  # noqa: E402
 from hooks.pipeline.breadcrumbs import breadcrumbs  # noqa: E402
@@ -30,15 +33,17 @@ from hooks.pipeline.markup import hub_extensions  # noqa: E402
 from hooks.pipeline.model import HELP_PAGE, REFERENCE_LANGUAGE, SEARCH_PAGE, docs_page_url  # noqa: E402
 from hooks.pipeline.page_gate import PageGate  # noqa: E402
 from hooks.pipeline.problems import ContentError  # noqa: E402
-from hooks.pipeline.publish import SearchIndexError, publish  # noqa: E402
-from hooks.pipeline.publish.direction import with_document_direction  # noqa: E402
+from hooks.pipeline.publish import PassOutputs, SearchIndexError, publish  # noqa: E402
 from hooks.pipeline.publish.address import without_address_notice  # noqa: E402
+from hooks.pipeline.publish.direction import with_document_direction  # noqa: E402
 from hooks.pipeline.publish.hardening import harden_page  # noqa: E402
 from hooks.pipeline.publish.not_found import PAGE as NOT_FOUND_PAGE, NotFoundPages, not_found_links  # noqa: E402
-from hooks.pipeline.publish.offline import OfflineCopy  # noqa: E402
+from hooks.pipeline.publish.offline import archive_path  # noqa: E402
+from hooks.pipeline.render import Renderer  # noqa: E402
 from hooks.pipeline.publish.staging import StagedDirectory  # noqa: E402
 from hooks.pipeline.stopwatch import Stopwatch  # noqa: E402
-from hooks.passes import LanguageBuildFailed, LanguagePasses, job_count  # noqa: E402
+from hooks.passes import CompiledTemplates, LanguageBuildFailed, LanguagePasses, ThemeFiles, job_count  # noqa: E402
+from hooks.preview import Preview  # noqa: E402
 
 
 class BuildState:
@@ -47,11 +52,12 @@ class BuildState:
 
     def __init__(self):
         self.catalog = None
+        self.renderer: Renderer | None = None
         self.pages = {}  # path under docs/ -> Markdown, rendered when read
         self.gate: PageGate | None = None
         self.not_found = NotFoundPages()
         self.staging: StagedDirectory | None = None
-        self.offline: OfflineCopy | None = None
+        self.outputs: PassOutputs | None = None  # the current pass's archive and search index
         self.passes: LanguagePasses | None = None
         self.warnings = WarningCounter()
         self.stopwatch = Stopwatch()
@@ -60,12 +66,12 @@ class BuildState:
         """After a failure: stop the forked passes, then remove what this build wrote."""
         if self.passes:
             self.passes.stop()
+        if self.outputs:
+            self.outputs.discard()
+            self.outputs = None
         if self.staging:
             self.staging.discard()
             self.staging = None
-        if self.offline:
-            self.offline.discard()
-            self.offline = None
 
 
 class WarningCounter(logging.Handler):
@@ -81,8 +87,19 @@ class WarningCounter(logging.Handler):
 
 
 PASSES_STAGE = "MkDocs passes, every language (render included)"
+WAITING_STAGE = "waiting for the forked passes"  # this process's languages done, theirs not yet
+SITEMAP_TEMPLATE = "sitemap.xml"
+NO_OUTPUT = jinja2.Template("")  # MkDocs writes nothing for a template that renders empty
 state = BuildState()
 content_cache = ContentCache()  # lives across the rebuilds of `mkdocs serve`
+compiled_templates = CompiledTemplates()  # shared by every pass and rebuild of this process
+theme_files = ThemeFiles()
+theme_files.install()
+quiet = I18nLoggingFilter()  # what MkDocs says of the templates the hub leaves unwritten
+quiet.filtered_prefixes.update({f"Template skipped: '{SITEMAP_TEMPLATE}'", f"Template skipped: '{NOT_FOUND_PAGE}'"})
+logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+serving = False
+preview: Preview | None = None  # under `mkdocs serve`: what lives across its rebuilds (hooks/preview.py)
 log = logging.getLogger("mkdocs.hooks.hub")
 
 
@@ -95,8 +112,19 @@ def _is_first_pass() -> bool:
     return not (state.passes and state.passes.nested)
 
 
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    if preview:  # not with `mkdocs serve --clean`, which MkDocs runs as builds
+        preview.install(server, builder)
+    return server
+
+
 def on_config(config):
-    global state
+    global state, preview
     _forget_last_pages_alternates(config)
     if not _is_first_pass():
         return config
@@ -122,6 +150,7 @@ def on_config(config):
         language_config.site_description = strings.get("site", "description")
         section = state.catalog.strings[REFERENCE_LANGUAGE].get("labels", "contributors")  # its title in mkdocs.yml
         language_config.nav_translations = {section: strings.get("labels", "contributors")}
+    state.renderer = Renderer(state.catalog, config.site_url)
     state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
     broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
     if broken:
@@ -129,14 +158,18 @@ def on_config(config):
     config.markdown_extensions += hub_extensions()
     state.gate = PageGate({page.uri: page for page in hand_written}, state.catalog.documents,
                           state.catalog.model.languages)
-    state.staging = StagedDirectory(Path(config.site_dir))
-    config.site_dir = str(state.staging.start())
-    state.offline = OfflineCopy()
-    try:
-        jobs = job_count(state.catalog.model.languages)
+    if serving and preview is None:
+        preview = Preview(ROOT, Path(config.config_file_path), state.catalog.model.languages, REFERENCE_LANGUAGE,
+                          on_whole_site=theme_files.forget)
+    rebuilds_in_place = preview is not None and not preview.plan.whole_site
+    if not rebuilds_in_place:
+        state.staging = StagedDirectory(Path(config.site_dir))
+        config.site_dir = str(state.staging.start())
+    try:  # `mkdocs serve` builds in one process: the preview keeps what each build read
+        jobs = 1 if serving else job_count(state.catalog.model.languages)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    state.passes = LanguagePasses(_i18n(config), _pass_order(config), jobs)
+    state.passes = LanguagePasses(_i18n(config), _pass_order(config), jobs, dirty=rebuilds_in_place)
     state.stopwatch.begin(PASSES_STAGE)
     return config
 
@@ -144,7 +177,8 @@ def on_config(config):
 def _pass_order(config) -> list[str]:
     """The languages in the order of mkdocs.yml, the reference language (built first) first."""
     order = _i18n(config).build_languages
-    return [REFERENCE_LANGUAGE] + [language for language in order if language != REFERENCE_LANGUAGE]
+    return [REFERENCE_LANGUAGE] + [language for language in order if language != REFERENCE_LANGUAGE
+                                   and (preview is None or preview.builds(language))]
 
 
 def _forget_last_pages_alternates(config) -> None:
@@ -164,20 +198,55 @@ def _check_languages(config) -> None:
 
 def on_files(files, config):
     if _is_first_pass():  # MkDocs has emptied the site folder: the other passes may start
+        if preview:
+            preview.touched = True
         snapshot = dict(state.stopwatch.seconds)
         state.passes.start_workers(config, report=lambda: state.stopwatch.since(snapshot))
-    for path in state.pages:
+    for path in _pass_pages(config):
         if (Path(config.docs_dir) / path).exists():
             raise PluginError(f"docs/{path} would replace a page the hub generates: rename or remove it")
         files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
 
+def _pass_pages(config) -> list[str]:
+    """The generated pages a pass needs: its language's, and the reference language's, which
+    the i18n plugin uses to link every page to its other languages (the hub makes every page in
+    every language, so the other languages' files would only be read and set aside). A pass
+    that `mkdocs serve` runs without rebuilding its language needs only its navigation's pages."""
+    language = _i18n(config).current_language
+    if preview and not preview.builds(language):
+        navigation = set(_navigation_paths(config.nav))
+        return [path for path in state.pages.of({REFERENCE_LANGUAGE}) if path in navigation]
+    return state.pages.of({language, REFERENCE_LANGUAGE})
+
+
+def _navigation_paths(entries):
+    for entry in entries or []:
+        if isinstance(entry, dict):
+            for value in entry.values():
+                yield from _navigation_paths(value if isinstance(value, list) else [value])
+        else:
+            yield entry
+
+
+@event_priority(-150)  # after the i18n plugin has made the pass's navigation
+def on_nav(nav, config, files):
+    """Under `mkdocs serve`, which pages a rebuild renders again (hooks/preview.py)."""
+    if preview:
+        navigation = {page.file.src_uri for page in nav.pages}
+        preview.mark_modified(_i18n(config).current_language, files.documentation_pages(), navigation, state.pages)
+    return nav
+
+
 def on_page_read_source(page, config):
-    if page.file.src_uri not in state.pages:
-        return None
-    with state.stopwatch.stage("render"):
-        return state.pages[page.file.src_uri]
+    markdown = None
+    if page.file.src_uri in state.pages:
+        with state.stopwatch.stage("render"):
+            markdown = state.pages[page.file.src_uri]
+    if preview:
+        preview.remember(_i18n(config).current_language, page.file, markdown)
+    return markdown
 
 
 @event_priority(-200)  # after every other change to the content
@@ -190,21 +259,44 @@ def on_page_content(html, page, config, files):
 @event_priority(-200)  # after every other change to the page
 def on_post_page(output, page, config):
     """The finished page: its direction, its security policy, and its copy for the offline archive."""
+    if preview:
+        preview.remember_title(_i18n(config).current_language, page)
     output = harden_page(with_document_direction(output), page.content)
-    state.offline.add_page(page.file.dest_uri, output, _i18n(config).current_language)
+    state.outputs.add_page(page.file.dest_uri, output)
+    _release(page)
     return output
+
+
+def _release(page) -> None:
+    """A written page without its Markdown and HTML. The i18n plugin keeps every pass's pages
+    until the build ends (for a sitemap the hub does not use), so a process would otherwise hold
+    the text of every language it builds; the title, which other pages' menus show, stays
+    (MkDocs reads it from the rendered heading, once `markdown` is not None)."""
+    page.content = None
+    page.markdown = ""
+    page.toc = []
+
+
+def on_pre_template(template, template_name, config):
+    """Each pass would render the theme's sitemap, which the hub's own replaces (publish/sitemap.py)."""
+    return NO_OUTPUT if template_name == SITEMAP_TEMPLATE else template
 
 
 def on_post_template(output, template_name, config):
     if template_name != NOT_FOUND_PAGE:
         return output
+    language = _i18n(config).current_language
+    if preview and not preview.builds(language):
+        return ""  # a rebuild under `mkdocs serve` that leaves this language as it was: not written
     output = harden_page(with_document_direction(output))
-    state.not_found.keep(Path(config.site_dir), _i18n(config).current_language, output)
+    state.not_found.keep(Path(config.site_dir), language, output)
     return output
 
 
 def on_env(env, config, files):
-    """Gives theme templates (overrides/) the strings and home address of the pass's language."""
+    """Gives theme templates (overrides/) the strings and addresses of the pass's language, and
+    starts the pass's outputs, now that its files are known."""
+    env.bytecode_cache = compiled_templates
     language = _i18n(config).current_language
     strings = state.catalog.strings[language]
     env.globals["hub_notices"] = strings.section("notices")
@@ -212,24 +304,35 @@ def on_env(env, config, files):
     env.globals["hub_home"] = docs_page_url("index.md", language)
     env.globals["hub_search_url"] = docs_page_url(SEARCH_PAGE, language).lstrip("/")
     env.globals["hub_help_url"] = docs_page_url(HELP_PAGE, language).lstrip("/")
+    env.globals["hub_offline_archive"] = archive_path(language)
     env.globals["hub_reference_language"] = REFERENCE_LANGUAGE
     env.globals["hub_breadcrumbs"] = partial(breadcrumbs, state.catalog, language)
     env.globals["hub_not_found_links"] = not_found_links(
         state.catalog, {lang.locale: lang.name for lang in _i18n(config).config.languages})
     env.filters["bidi"] = isolate_latin_html
     env.filters["hub_absolute"] = lambda href, page_url: urljoin(page_url, href)
+    state.outputs = PassOutputs(
+        Path(config.site_dir), language, [file.dest_uri for file in files.documentation_pages()],
+        {file.dest_uri: Path(file.abs_src_path) for file in files if not file.is_documentation_page()},
+        state.renderer.offline_start_page(language), config.site_url, state.stopwatch, archive=not serving)
     return env
 
 
 def finish_language(config):
-    """After each language's pass, in whichever process built it: the gate's problems, if
-    any, fail the build; otherwise the language's offline emergency card and search data."""
+    """After each language's pass, in whichever process built it: the gate's problems, if any,
+    fail the build; otherwise the language's archive (with its emergency card) and search index."""
     problems = state.gate.take_problems()
     if problems:
         raise PluginError("pages have problems:\n" + ContentError(problems).report())
     language = _i18n(config).current_language
-    state.offline.add_file(*emergency_card_file(state.catalog, language))
-    state.offline.finish_language(language)
+    state.outputs.add_file(*emergency_card_file(state.catalog, language))
+    try:
+        state.outputs.finish(index=preview is None)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    if preview and preview.builds(language):  # indexed once the browser has the new pages
+        preview.index_later(language, state.outputs.pages)
+    state.outputs = None
 
 
 @event_priority(-90)  # before the plugin's post_build, which would build the others one by one
@@ -239,10 +342,12 @@ def build_other_languages(config):
         return
     state.passes.build(config, state.passes.own_languages)
     try:
-        for report in state.passes.wait():
-            state.stopwatch.add(report, "forked passes")
+        with state.stopwatch.stage(WAITING_STAGE):
+            reports = state.passes.wait()
     except LanguageBuildFailed as error:
         raise PluginError(str(error)) from None
+    for report in reports:
+        state.stopwatch.add(report, "forked passes")
     state.stopwatch.end(PASSES_STAGE)
 
 
@@ -255,18 +360,16 @@ def finish_site(config):
     state.passes.finish()
     site_dir = Path(config.site_dir)
     state.not_found.finish(site_dir)
-    try:
-        publish(site_dir, state.catalog, config.site_url, state.offline, state.stopwatch)
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    state.offline.discard()
-    state.offline = None
+    publish(site_dir, state.catalog, config.site_url, state.stopwatch, same_pages=state.staging is None)
     state.stopwatch.save()
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site
-    state.staging.commit()
-    config.site_dir = str(state.staging.target)
-    state.staging = None
+    if state.staging:  # not when `mkdocs serve` rebuilds some pages in place
+        state.staging.commit()
+        config.site_dir = str(state.staging.target)
+        state.staging = None
+    if preview:
+        preview.built_into(Path(config.site_dir))
 
 
 on_post_build = CombinedEvent(finish_language, build_other_languages, finish_site)

@@ -23,13 +23,60 @@ import os
 import sys
 import threading
 
+import jinja2
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 JOBS = "HUB_BUILD_JOBS"
 log = logging.getLogger("mkdocs.hooks.hub")
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per process: MkDocs makes a new Jinja environment for
+    every language's pass (and every rebuild of `mkdocs serve`), which would compile Material's
+    templates again each time. Jinja checks each template's source against the compiled code."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+class ThemeFiles:
+    """The theme's static files, listed once per process. Before each pass MkDocs lists them by
+    walking the theme's folders (Material's holds thousands of icons, which it then filters
+    out), about a fifth of a second a pass; the list cannot change during a build, and under
+    `mkdocs serve` a change to the theme rebuilds the whole site, which calls `forget`."""
+
+    def __init__(self):
+        self.listed: dict[tuple, list[tuple[str, str]]] = {}
+
+    def install(self) -> None:
+        list_theme_files = Files.add_files_from_theme
+        listed = self.listed
+
+        def add_files_from_theme(files, env, config):
+            key = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)))
+            if key not in listed:
+                every = Files([])
+                list_theme_files(every, env, config)
+                listed[key] = [(file.src_uri, file.src_dir) for file in every]
+            for path, folder in listed[key]:
+                if files.get_file_from_path(path) is None:  # a file of docs/ wins, as in MkDocs
+                    files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+        Files.add_files_from_theme = add_files_from_theme
+
+    def forget(self) -> None:
+        self.listed.clear()
 
 
 class LanguageBuildFailed(Exception):
@@ -57,8 +104,11 @@ def language_groups(languages, jobs: int) -> list[list[str]]:
 class LanguagePasses:
     """Builds the languages after the reference language's pass, in this process and in forks."""
 
-    def __init__(self, i18n, languages, jobs: int):
+    def __init__(self, i18n, languages, jobs: int, dirty: bool = False):
+        """`dirty`: MkDocs' dirty build, which renders only the pages marked modified (under
+        `mkdocs serve`, hooks/preview.py marks them)."""
         self.i18n = i18n
+        self.dirty = dirty or "--dirty" in sys.argv or "--dirtyreload" in sys.argv
         self.groups = language_groups(languages, jobs)
         self.nested = False  # True while this object runs MkDocs' build() for another language
         self.workers: list[tuple[multiprocessing.Process, object, list[str]]] = []
@@ -103,7 +153,7 @@ class LanguagePasses:
         try:
             for language in languages:
                 self.i18n.current_language = language
-                build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
+                build(config, dirty=self.dirty)
         finally:
             utils.clean_directory = keep_site
             build_log.removeFilter(quiet)

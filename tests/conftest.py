@@ -24,15 +24,14 @@ PROJECT_PARTS = ("mkdocs.yml", "CONTRIBUTING.md", "content", "docs", "hooks", "s
 LANGUAGES = ("en", "ar", "fr", "es")
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project's sources (no site, no caches) that a test may change."""
+def copy_project(target: Path, source: Path = ROOT) -> Path:
+    """A copy of a project's sources (no site, no caches) that a test may change."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, target / part)
+            shutil.copy2(source / part, target / part)
     return target
 
 
@@ -81,13 +80,13 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def offline(site, tmp_path_factory) -> Path:
-    """The offline copy, downloaded from the built site and unpacked, to open from file://."""
-    archive = site / "download" / "defenders-hub.zip"
+    """The Arabic offline copy, downloaded from the built site and unpacked, to open from file://."""
+    archive = site / "download" / "defenders-hub-ar.zip"
     assert archive.exists()
     target = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(target)
-    return target / "defenders-hub"
+    return target / "defenders-hub-ar"
 
 
 @pytest.fixture(scope="session")

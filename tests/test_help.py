@@ -145,8 +145,8 @@ def test_the_emergency_card_prints_on_one_or_two_pages_and_is_in_the_offline_cop
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2, pages
     folder = "" if language == "en" else f"{language}/"
-    with zipfile.ZipFile(site / "download" / "defenders-hub.zip") as archive:
-        card = archive.read(f"defenders-hub/{folder}emergency-card.html").decode("utf-8")
+    with zipfile.ZipFile(site / "download" / f"defenders-hub-{language}.zip") as archive:
+        card = archive.read(f"defenders-hub-{language}/{folder}emergency-card.html").decode("utf-8")
     assert "<script" not in card and "<link" not in card and 'href="tel:+35312100489"' in card
     assert f'lang="{language}"' in card and ('dir="rtl"' in card) == (language == "ar")
 

@@ -1,62 +1,157 @@
-"""The offline copy: downloaded, unpacked and opened from file:// in Chromium, it navigates,
-switches language and searches, with no request to any other host."""
+"""The offline copies: one archive per language, downloaded from that language's pages, unpacked
+and opened from file:// in Chromium; it navigates and searches in its language, with no request
+to any other host and no link that leads out of the copy."""
 from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
 
 import pytest
 
 from browser import PageWatch
+from conftest import LANGUAGES
+from hooks.pipeline.publish.offline import for_file_urls
+
+LINK = re.compile(r'\b(?:href|src|action)="([^"]*)"')
+OUTSIDE = ("http:", "https:", "mailto:", "tel:", "data:", "#", "javascript:")
 
 
-@pytest.fixture
-def page(chromium, offline):
-    context = chromium.new_context()
+def unpack(site: Path, language: str, target: Path) -> Path:
+    archive = site / "download" / f"defenders-hub-{language}.zip"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(target)
+    return target / f"defenders-hub-{language}"
+
+
+@pytest.fixture(scope="module")
+def copies(site, tmp_path_factory) -> dict[str, Path]:
+    target = tmp_path_factory.mktemp("offline")
+    return {language: unpack(site, language, target) for language in LANGUAGES}
+
+
+def open_page(chromium, copy: Path, width: int = 1280):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    page.watch = PageWatch(page, offline.as_uri())
-    yield page
+    page.watch = PageWatch(page, copy.as_uri())
+    return context, page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_languages_pages_link_to_that_languages_archive(site, language):
+    prefix = "" if language == "en" else f"{language}/"
+    for path in (f"{prefix}index.html", f"{prefix}mechanisms/ohchr/index.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        link = re.search(r'<a class="hub-offline-link" href="([^"]*)"', html).group(1)
+        assert link.endswith(f"download/defenders-hub-{language}.zip"), (path, link)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link))
+        assert (site / target).is_file()
+    assert not (site / "download" / "defenders-hub.zip").exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_copy_holds_its_language_alone_and_nothing_leads_out_of_it(copies, language):
+    copy = copies[language]
+    pages = list(copy.rglob("*.html"))
+    others = [other for other in LANGUAGES[1:] if other != language]
+    assert not [other for other in others if (copy / other).exists()]
+    assert language == "en" or {p.relative_to(copy).parts[0] for p in pages} == {language, "index.html"}
+    assert len(pages) > 200
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "md-select" not in html, f"{page}: the language switcher leads out of the copy"
+        assert "hub-offline-link" not in html
+        for value in LINK.findall(html):
+            path = value.split("#")[0].split("?")[0]
+            if not path or value.startswith(OUTSIDE):
+                continue
+            assert (page.parent / path).resolve().is_file(), f"{page.relative_to(copy)}: {value}"
+
+
+def test_what_compresses_is_compressed_and_the_rest_stored(site):
+    with zipfile.ZipFile(site / "download" / "defenders-hub-ar.zip") as zipped:
+        kinds = {info.filename.rsplit("/", 1)[-1]: info.compress_type for info in zipped.infolist()}
+        names = zipped.namelist()
+    assert kinds["favicon.png"] == zipfile.ZIP_STORED
+    assert kinds["hub.css"] == zipfile.ZIP_DEFLATED and kinds["index.html"] == zipfile.ZIP_DEFLATED
+    assert "defenders-hub-ar/assets/javascripts/lunr/min/lunr.ar.min.js" in names
+    assert not [name for name in names if name.endswith(".map") or "lunr.fr." in name or "/pagefind/" in name]
+
+
+def test_a_link_to_a_page_outside_the_copy_goes_to_the_web_site_or_is_plain_text():
+    page = '<a href="../../benchmarks/" hreflang="en">English</a> <a href="../tools/">Tools</a>'
+    members = {"ar/tools/index.html", "ar/benchmarks/index.html"}
+    online = for_file_urls(page, "ar/benchmarks/index.html", members, "https://hub.example.org")
+    assert 'href="https://hub.example.org/benchmarks/"' in online and 'href="../tools/index.html"' in online
+    offline = for_file_urls(page, "ar/benchmarks/index.html", members)
+    assert '<a  hreflang="en">English</a>' in offline
+
+
+def test_the_arabic_copy_opens_on_its_home_at_phone_width_and_navigates(chromium, copies):
+    from test_rtl_and_print import SHOTS
+    copy = copies["ar"]
+    context, page = open_page(chromium, copy, width=360)
+    page.goto((copy / "index.html").as_uri())
+    page.wait_for_url("**/ar/index.html")
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.locator(".md-select").count() == 0
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ar-offline-home-360.png"))
+    page.goto((copy / "ar/mechanisms/index.html").as_uri(), wait_until="load")
+    page.click("article a[href$='ohchr/index.html']")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/ar/mechanisms/ohchr/index.html")
+    assert page.locator("h1").inner_text().strip()
+    page.screenshot(path=str(SHOTS / "ar-offline-item-360.png"), full_page=False)
+    assert page.watch.problems() == []
     context.close()
 
 
-def test_every_page_links_to_the_archive(site):
-    for path in (site / "index.html", site / "ar/mechanisms/ohchr/index.html"):
-        assert 'class="hub-offline-link"' in path.read_text(encoding="utf-8")
-
-
-def test_navigation_and_language_switcher_work_from_file_urls(page, offline):
-    page.goto((offline / "index.html").as_uri(), wait_until="load")
+def test_navigation_works_from_file_urls_in_english(chromium, copies):
+    copy = copies["en"]
+    context, page = open_page(chromium, copy)
+    page.goto((copy / "index.html").as_uri(), wait_until="load")
     page.click("a[href$='mechanisms/index.html']")
     page.wait_for_load_state("load")
     assert page.url.endswith("/mechanisms/index.html")
     page.click("article a[href$='ohchr/index.html']")
     page.wait_for_load_state("load")
     assert page.url.endswith("/mechanisms/ohchr/index.html")
-    arabic = page.locator("a.md-select__link[hreflang=ar]").get_attribute("href")
-    page.goto(page.url.rsplit("/", 1)[0] + "/" + arabic, wait_until="load")
-    assert page.url.endswith("/ar/mechanisms/ohchr/index.html")
-    assert page.locator("html").get_attribute("lang") == "ar"
-    assert page.locator("h1").inner_text().strip()
     assert page.watch.problems() == []
+    context.close()
 
 
-@pytest.mark.parametrize("language,query", [("ar", "مراكش"), ("ar", "اعلان"), ("en", "Marrakech"), ("fr", "Marrakech")])
-def test_search_works_offline_in_the_readers_language(page, offline, language, query):
+@pytest.mark.parametrize("language,query,width", [("ar", "مراكش", 1280), ("ar", "اعلان", 360),
+                                                  ("en", "Marrakech", 1280), ("fr", "Marrakech", 1280)])
+def test_search_works_offline_in_the_copys_language(chromium, copies, language, query, width):
+    """From the header's search form on a desktop; at phone width, from the search page's address."""
+    copy = copies[language]
     prefix = "" if language == "en" else f"{language}/"
-    page.goto((offline / f"{prefix}index.html").as_uri(), wait_until="load")
-    page.fill("input.hub-search-form__input", query)
-    page.press("input.hub-search-form__input", "Enter")
+    context, page = open_page(chromium, copy, width)
+    if width < 400:
+        page.goto((copy / f"{prefix}search/index.html").as_uri() + "?q=" + query, wait_until="load")
+    else:
+        page.goto((copy / f"{prefix}index.html").as_uri(), wait_until="load")
+        page.fill("input.hub-search-form__input", query)
+        page.press("input.hub-search-form__input", "Enter")
     page.wait_for_selector(".hub-offline-results li a", timeout=15000)
     links = [a.get_attribute("href") for a in page.query_selector_all(".hub-offline-results a")]
     assert links
-    root = offline.as_uri()
+    root = copy.as_uri()
     for href in links:
         rest = href[len(root) + 1:]
         assert rest.startswith(prefix) if prefix else rest.split("/")[0] not in ("ar", "fr", "es"), href
     assert page.watch.problems() == []
+    context.close()
 
 
-def test_the_arabic_offline_copy_is_mirrored(page, offline):
+def test_the_arabic_offline_copy_is_mirrored(chromium, copies):
     from test_rtl_and_print import SHOTS
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto((offline / "ar/mechanisms/ohchr/index.html").as_uri(), wait_until="load")
+    copy = copies["ar"]
+    context, page = open_page(chromium, copy, width=1400)
+    page.goto((copy / "ar/mechanisms/ohchr/index.html").as_uri(), wait_until="load")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "ar-offline-item.png"))
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
@@ -64,3 +159,4 @@ def test_the_arabic_offline_copy_is_mirrored(page, offline):
     content = page.locator(".md-content").first.bounding_box()
     assert navigation["x"] > content["x"]
     assert page.watch.problems() == []
+    context.close()

@@ -7,7 +7,7 @@ import yaml
 
 from conftest import ROOT
 from hooks.pipeline.catalog import build_catalog
-from hooks.pipeline.content import check_content, generate_pages, read_content
+from hooks.pipeline.content import GeneratedPages, check_content, generate_pages, read_content
 from hooks.pipeline.load import load_document
 from hooks.pipeline.model import docs_page_url, index_path, load_model, page_path, page_url, relative_href
 from hooks.pipeline.problems import ContentError
@@ -94,6 +94,14 @@ def test_rendered_pages_use_the_readers_language(catalog, tmp_path):
     assert arabic_ui["taxonomies"]["mechanism_kind"]["eu"] in page
     assert "](../actions/o2-a3-compile-info-activating-support.md)" in page
     assert pages["mechanisms/index.ar.md"].startswith("# " + arabic_ui["types"]["mechanisms"]["title"])
+
+
+def test_asking_whether_a_page_is_generated_does_not_render_it():
+    rendered = []
+    pages = GeneratedPages({"a.md": lambda: rendered.append("a") or "# A"}, ["en", "ar"])
+    assert "a.md" in pages and "b.md" not in pages
+    assert rendered == []
+    assert pages["a.md"] == "# A" and rendered == ["a"]
 
 
 def test_problems_stop_the_pipeline(tmp_path):

@@ -164,7 +164,8 @@
     var container = document.querySelector("[data-hub-search]");
     if (!container) return;
     if (window.location.protocol === "file:") return setUpOfflineSearch(container);
-    var bundle = new URL("pagefind/", siteRoot).href;
+    /* one bundle per language (hooks/pipeline/publish/search_index.py): this page's language's */
+    var bundle = new URL("pagefind/" + document.documentElement.lang + "/", siteRoot).href;
     var style = document.createElement("link");
     style.rel = "stylesheet";
     style.href = bundle + "pagefind-ui.css";

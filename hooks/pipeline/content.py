@@ -10,7 +10,7 @@ from .catalog import Catalog, build_catalog
 from .docs_pages import OUTSIDE_PAGES, missing_docs_pages
 from .load import Document, content_files, load_document
 from .markup_check import Render, check_document_markup
-from .model import EMERGENCY_CARD_FILE, Model, language_folder, load_model
+from .model import EMERGENCY_CARD_FILE, Model, language_folder, load_model, path_language
 from .problems import ContentError, Problem
 from .render import Renderer
 from .status import translation_status
@@ -111,11 +111,20 @@ class GeneratedPages(Mapping):
     rendered when it is read, so each language's pages are rendered by the process that
     builds that language (hooks/passes.py), and never kept after."""
 
-    def __init__(self, recipes: dict[str, Callable[[], str]]):
+    def __init__(self, recipes: dict[str, Callable[[], str]], languages):
         self.recipes = recipes
+        self.languages = tuple(languages)
+
+    def of(self, languages) -> list[str]:
+        """The paths of the pages in these languages."""
+        return [path for path in self.recipes if path_language(path, self.languages) in languages]
 
     def __getitem__(self, path: str) -> str:
         return self.recipes[path]()
+
+    def __contains__(self, path: object) -> bool:
+        """Without it, Mapping's `in` would render the page to find out (every page twice)."""
+        return path in self.recipes
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.recipes)
@@ -132,7 +141,7 @@ def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None
         recipes[missing.path] = partial(renderer.untranslated_docs_page, missing)
     for uri, source in OUTSIDE_PAGES.items():
         recipes[uri] = partial((catalog.model.root / source).read_text, encoding="utf-8-sig")
-    return GeneratedPages(recipes)
+    return GeneratedPages(recipes, catalog.model.languages)
 
 
 def emergency_card_file(catalog: Catalog, language: str) -> tuple[str, str]:

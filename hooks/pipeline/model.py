@@ -439,3 +439,9 @@ def unlocalized_path(path: str, languages) -> str:
     stem, _, suffix = path.rpartition(".")
     base, _, language = stem.rpartition(".")
     return f"{base}.{suffix}" if base and language in languages else path
+
+
+def path_language(path: str, languages) -> str:
+    """The language of a page's path under docs/, suffix style: about.ar.md -> ar."""
+    parts = path.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 and parts[1] in languages else REFERENCE_LANGUAGE

@@ -199,6 +199,15 @@ class Renderer:
         return self.env.get_template("redirect.html.j2").render(
             language=item.language, direction=direction(item.language), title=item.title, href=href)
 
+    def offline_start_page(self, language: str) -> str | None:
+        """The root page of a language's offline copy, which opens the language's home; None for
+        the reference language, whose home is at the root already."""
+        if language == REFERENCE_LANGUAGE:
+            return None
+        title = self.catalog.strings[language].get("site", "name")
+        return self.env.get_template("redirect.html.j2").render(
+            language=language, direction=direction(language), title=title, href=f"{language}/index.html")
+
     def item_page(self, item: Item) -> str:
         here = page_path(item.type_name, item.id, REFERENCE_LANGUAGE)
         template = self.env.get_template(f"{item.type_name}.md.j2")

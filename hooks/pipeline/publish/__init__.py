@@ -1,4 +1,9 @@
-"""Steps that run on the built site, after every language has been rendered."""
+"""Steps that make files from the content and the built pages.
+
+Per language, inside the language's pass (language_pass.py): the offline archive and the search
+index. For the whole site, once every pass is done (`publish`): sitemaps, redirects, open data
+and feeds.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,29 +13,27 @@ from ..render import Renderer
 from ..stopwatch import Stopwatch
 from .feeds import write_feeds
 from .headers import write_headers
-from .offline import OfflineCopy
+from .language_pass import PassOutputs
 from .open_data import write_open_data
 from .redirects import write_redirects
-from .search_index import SearchIndexError, SearchIndexing
+from .search_index import SearchIndexError
 from .sitemap import write_sitemaps
 
-__all__ = ["publish", "SearchIndexError"]
+__all__ = ["publish", "PassOutputs", "SearchIndexError"]
+
+SITE_STAGE = "publish: sitemaps, redirects, data, feeds"
 
 
-def publish(site_dir: Path, catalog: Catalog, site_url: str | None, offline: OfflineCopy,
-            stopwatch: Stopwatch) -> None:
-    """Everything made from the finished pages: sitemaps, redirects, data, feeds, HTTP headers, the search
-    index (in its own process) and, meanwhile, the offline copy, whose pages the passes
-    gathered. Raises SearchIndexError when the search index cannot be built."""
+def publish(site_dir: Path, catalog: Catalog, site_url: str | None, stopwatch: Stopwatch,
+            same_pages: bool = False) -> None:
+    """Everything made for the whole site once every language's pages are written;
+    `same_pages`: the site has the same pages as before (a rebuild of some pages under `mkdocs
+    serve`), so its sitemaps stay as they are."""
     renderer = Renderer(catalog, site_url)
-    with stopwatch.stage("publish: sitemaps, redirects, data, feeds"):
-        write_sitemaps(site_dir, catalog.model.languages, site_url)
+    with stopwatch.stage(SITE_STAGE):
+        if not same_pages:
+            write_sitemaps(site_dir, catalog.model.languages, site_url)
         write_headers(site_dir)
         write_redirects(site_dir, renderer)
         write_open_data(site_dir, catalog, site_url)
         write_feeds(site_dir, renderer)
-    indexing = SearchIndexing(site_dir)
-    with stopwatch.stage("offline archive"):
-        offline.write_archive(site_dir)
-    with stopwatch.stage("waiting for the search index"):
-        stopwatch.record("search indexing (alongside the archive)", indexing.wait())
