@@ -115,9 +115,10 @@ class Renderer:
             card_bodies=self.emergency_bodies(language), **self._context(language, EMERGENCY_CARD))
 
     def emergency_card_file(self, language: str) -> str:
-        """The same, as one small self-contained HTML file (styles inline, no script) for the offline copy."""
-        return self.env.get_template("emergency-card.html.j2").render(
-            card_bodies=self.emergency_bodies(language), **self._context(language, EMERGENCY_CARD))
+        """The same, as one small self-contained HTML file (styles inline, no script) for the
+        offline copy, beside the language's pages: its link to the safety page names the file."""
+        context = {**self._context(language, EMERGENCY_CARD), "safety_href": f"offline/index.html#{REACHING_OUT}"}
+        return self.env.get_template("emergency-card.html.j2").render(card_bodies=self.emergency_bodies(language), **context)
 
     def emergency_bodies(self, language: str) -> list[Item]:
         """The mechanisms that give an emergency line, in reading order."""
