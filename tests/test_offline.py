@@ -160,3 +160,25 @@ def test_the_arabic_offline_copy_is_mirrored(chromium, copies):
     assert navigation["x"] > content["x"]
     assert page.watch.problems() == []
     context.close()
+
+
+def test_an_arabic_page_on_a_phone_offers_the_arabic_copy(server, chromium):
+    from test_rtl_and_print import SHOTS
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    watch = PageWatch(page, server)
+    page.goto(f"{server}/ar/mechanisms/ohchr/", wait_until="load")
+    link = page.locator("a.hub-offline-link")
+    link.scroll_into_view_if_needed()
+    assert link.is_visible()
+    assert link.get_attribute("href").endswith("download/defenders-hub-ar.zip")
+    assert "العربية" in link.inner_text()
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ar-offline-link-360.png"))
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "defenders-hub-ar.zip"
+    assert watch.problems() == []
+    context.close()
