@@ -27,8 +27,15 @@ def unpack(site: Path, language: str, target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def copies(site, tmp_path_factory) -> dict[str, Path]:
+    """Each language's offline copy, unpacked: language -> its folder."""
     target = tmp_path_factory.mktemp("offline")
     return {language: unpack(site, language, target) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def offline(copies) -> Path:
+    """The English copy's folder (its home is index.html)."""
+    return copies["en"]
 
 
 def open_page(chromium, copy: Path, width: int = 1280):
@@ -109,8 +116,8 @@ def test_the_arabic_copy_opens_on_its_home_at_phone_width_and_navigates(chromium
     context.close()
 
 
-def test_navigation_works_from_file_urls_in_english(chromium, copies):
-    copy = copies["en"]
+def test_navigation_works_from_file_urls_in_english(chromium, offline):
+    copy = offline
     context, page = open_page(chromium, copy)
     page.goto((copy / "index.html").as_uri(), wait_until="load")
     page.click("a[href$='mechanisms/index.html']")
