@@ -27,8 +27,15 @@ def unpack(site: Path, language: str, target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def copies(site, tmp_path_factory) -> dict[str, Path]:
+    """Each language's offline copy, unpacked: language -> its folder."""
     target = tmp_path_factory.mktemp("offline")
     return {language: unpack(site, language, target) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def offline(copies) -> Path:
+    """The English copy's folder (its home is index.html)."""
+    return copies["en"]
 
 
 def open_page(chromium, copy: Path, width: int = 1280):
@@ -109,8 +116,8 @@ def test_the_arabic_copy_opens_on_its_home_at_phone_width_and_navigates(chromium
     context.close()
 
 
-def test_navigation_works_from_file_urls_in_english(chromium, copies):
-    copy = copies["en"]
+def test_navigation_works_from_file_urls_in_english(chromium, offline):
+    copy = offline
     context, page = open_page(chromium, copy)
     page.goto((copy / "index.html").as_uri(), wait_until="load")
     page.click("a[href$='mechanisms/index.html']")
@@ -159,4 +166,26 @@ def test_the_arabic_offline_copy_is_mirrored(chromium, copies):
     content = page.locator(".md-content").first.bounding_box()
     assert navigation["x"] > content["x"]
     assert page.watch.problems() == []
+    context.close()
+
+
+def test_an_arabic_page_on_a_phone_offers_the_arabic_copy(server, chromium):
+    from test_rtl_and_print import SHOTS
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    watch = PageWatch(page, server)
+    page.goto(f"{server}/ar/mechanisms/ohchr/", wait_until="load")
+    link = page.locator("a.hub-offline-link")
+    link.scroll_into_view_if_needed()
+    assert link.is_visible()
+    assert link.get_attribute("href").endswith("download/defenders-hub-ar.zip")
+    assert "العربية" in link.inner_text()
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ar-offline-link-360.png"))
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "defenders-hub-ar.zip"
+    assert watch.problems() == []
     context.close()
