@@ -315,7 +315,7 @@ def serve_table(measured: dict[str, dict]) -> list[str]:
     return out
 
 
-def measure_serve(projects: dict[str, tuple[Path, tuple[str, str]]], workdir: Path) -> dict[str, dict]:
+def measure_serve(projects: dict[str, tuple[Path, tuple[str, str]]], workdir: Path, edits: int) -> dict[str, dict]:
     """Edit to reload for each project: name -> (project, (type, id) of an item translated into Arabic)."""
     from benchmarks import serve
     from conftest import copy_project
@@ -324,7 +324,7 @@ def measure_serve(projects: dict[str, tuple[Path, tuple[str, str]]], workdir: Pa
         print(f"  mkdocs serve, {name}", file=sys.stderr)
         target = workdir / f"serve-{len(measured)}"
         try:
-            measured[name] = serve.measure(copy_project(target / "project", source), item)
+            measured[name] = serve.measure(copy_project(target / "project", source), item, edits)
         except (ImportError, RuntimeError, OSError) as error:  # no Playwright or Chromium here
             measured[name] = {"error": str(error).splitlines()[0][:80]}
         shutil.rmtree(target, ignore_errors=True)
@@ -362,6 +362,7 @@ def main() -> int:
     parser.add_argument("--search-runs", type=int, default=1,
                         help="runs of the plain + search build, the slowest (17 min at 2,000 items on 2 cores)")
     parser.add_argument("--no-serve", action="store_true", help="leave out the mkdocs serve measurement")
+    parser.add_argument("--serve-edits", type=int, default=3, help="edits timed per language under mkdocs serve")
     args = parser.parse_args()
     started = time.perf_counter()
     print(f"Machine at the start: {machine()}", file=sys.stderr)
@@ -374,7 +375,7 @@ def main() -> int:
             if largest:
                 generated = Path(temp) / f"hub-{largest}"
                 projects[f"{largest} items per language"] = (generated, first_item(generated))
-            served = measure_serve(projects, Path(temp))
+            served = measure_serve(projects, Path(temp), args.serve_edits)
     print(tables(rows, served))
     print(f"\nMachine: {machine()} (at the end). Medians of {args.runs} runs ({args.search_runs} of plain + search, "
           f"up to {SEARCH_UP_TO} items), the builds in turn; "

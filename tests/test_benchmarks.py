@@ -20,7 +20,7 @@ def test_the_scale_benchmark_prints_its_tables(tmp_path):
     """A small run of the README's benchmark command: it builds the four ways, and times an edit
     under mkdocs serve, and prints a row per size with every stage of the build (the figures
     themselves are not judged)."""
-    result = run(["-m", "benchmarks.scale", "--sizes", "20", "--runs", "1"], ROOT)
+    result = run(["-m", "benchmarks.scale", "--sizes", "20", "--runs", "1", "--serve-edits", "1"], ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
     header = next(line for line in lines if line.startswith("| items per language | pages"))
