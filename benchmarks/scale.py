@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from hooks.passes import JOBS  # noqa: E402
 from hooks.pipeline.content import generate_pages, read_content  # noqa: E402
+from hooks.pipeline.render import Renderer  # noqa: E402
 
 PIPELINE_STAGES = ("load", "validate", "catalog", "render", "render (forked passes)")
 TOTAL_STAGE = "total"
@@ -149,7 +150,7 @@ def plain_project(hub_project: Path, target: Path, search: bool = False) -> Path
     """The hub's generated pages written as Markdown files, built without hooks or extras; with
     `search`, with Material's search plugin and MkDocs' default navigation (every page)."""
     catalog = read_content(hub_project)
-    pages = generate_pages(catalog, hub_project / "docs")
+    pages = generate_pages(Renderer(catalog), hub_project / "docs")
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(hub_project / "docs", target / "docs")

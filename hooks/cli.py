@@ -35,6 +35,7 @@ from hooks.pipeline.markup_check import check_page_markup
 from hooks.pipeline.model import load_model
 from hooks.pipeline.problems import ContentError
 from hooks.pipeline.reach_age import due_facts
+from hooks.pipeline.render import Renderer
 from hooks.pipeline.stamp import stamp_files
 from hooks.pipeline.status import as_json, as_markdown, as_text, translation_status
 
@@ -69,7 +70,7 @@ def check(root: Path):
         model, documents, found = check_content(root, render=render)
         problems += found
         if not problems:  # the hand-written pages' links, against the pages the content makes
-            generated = generate_pages(build_catalog(model, documents), root / "docs")
+            generated = generate_pages(Renderer(build_catalog(model, documents)), root / "docs")
             problems = check_docs_links(root / "docs", set(generated), model.languages)
     except Exception as error:  # a bug, not a content mistake: say so in one line
         click.echo(f"internal error while checking content: {type(error).__name__}: {error}", err=True)

@@ -151,7 +151,7 @@ def on_config(config):
         section = state.catalog.strings[REFERENCE_LANGUAGE].get("labels", "contributors")  # its title in mkdocs.yml
         language_config.nav_translations = {section: strings.get("labels", "contributors")}
     state.renderer = Renderer(state.catalog, config.site_url)
-    state.pages = generate_pages(state.catalog, Path(config.docs_dir), config.site_url)
+    state.pages = generate_pages(state.renderer, Path(config.docs_dir))
     broken = check_docs_links(Path(config.docs_dir), set(state.pages), state.catalog.model.languages)
     if broken:
         raise PluginError("pages have broken links:\n" + ContentError(broken).report())
@@ -325,7 +325,8 @@ def finish_language(config):
     if problems:
         raise PluginError("pages have problems:\n" + ContentError(problems).report())
     language = _i18n(config).current_language
-    state.outputs.add_file(*emergency_card_file(state.catalog, language))
+    if preview is None:  # under serve, no offline copy is made to hold it
+        state.outputs.add_file(*emergency_card_file(state.renderer, language))
     try:
         state.outputs.finish(index=preview is None)
     except SearchIndexError as error:

@@ -234,6 +234,9 @@ class Indexer:
                 seconds = index_language(site_dir, language, pages)
             except SearchIndexError as error:
                 log.error(str(error))
+            except OSError as error:  # the folder went away under it (a whole rebuild replaced the site)
+                log.warning(f"search index of {language} not made again ({error}): "
+                            "search keeps the last one until the language is rebuilt")
             else:
                 log.info(f"search index of {language} made again in {seconds:.1f} s")
 

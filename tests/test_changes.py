@@ -1,7 +1,8 @@
 """What an edit under `mkdocs serve` rebuilds (hooks/pipeline/changes.py), without a server."""
 from __future__ import annotations
 
-from hooks.pipeline.changes import WHOLE_SITE, PageDigests, changed_files, page_title, plan_rebuild
+from conftest import ROOT
+from hooks.pipeline.changes import WHOLE_SITE, PageDigests, changed_files, page_title, plan_rebuild, snapshot
 
 LANGUAGES = ("en", "ar", "fr", "es")
 
@@ -10,13 +11,19 @@ def plan(*paths, added_or_removed=False):
     return plan_rebuild(set(paths), added_or_removed, LANGUAGES, "en")
 
 
-def test_a_translation_rebuilds_its_language_and_the_english_file_every_language():
-    assert plan("content/ar/mechanisms/ohchr.yaml").languages == {"ar"}
+def test_a_content_file_rebuilds_every_language_a_page_its_own():
+    # a translation's progress shows on every language's status page (only changed pages are rendered)
+    assert plan("content/ar/mechanisms/ohchr.yaml").languages == set(LANGUAGES)
     assert plan("content/ar/mechanisms/ohchr.yaml").whole_languages == set()
     assert plan("content/en/mechanisms/ohchr.yaml").languages == set(LANGUAGES)
     assert plan("content/fr/ui.yaml").whole_languages == {"fr"}  # every page's labels
     assert plan("docs/about.es.md").languages == {"es"}
     assert plan("docs/about.md").languages == set(LANGUAGES)  # the fallback of untranslated pages
+    assert plan("CONTRIBUTING.md").languages == set(LANGUAGES)  # the English translators' guide
+
+
+def test_the_pages_kept_outside_docs_are_watched():
+    assert "CONTRIBUTING.md" in snapshot(ROOT, ROOT / "mkdocs.yml")
 
 
 def test_anything_else_rebuilds_the_whole_site():

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hooks.check import project_markdown
+from hooks.cli import project_markdown
 from hooks.pipeline.catalog import Item
 from hooks.pipeline.content import check_content
 from hooks.pipeline.docs_pages import FRONT_MATTER

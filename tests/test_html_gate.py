@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from hooks.check import project_markdown
+from hooks.cli import project_markdown
 from hooks.pipeline.docs_check import HandWrittenPage
 from hooks.pipeline.html_check import findings
 from hooks.pipeline.html_policy import CONTRIBUTION, CONTRIBUTION_WITH_CONTACTS, LOADED, PAGE, address_problem, sanitize

@@ -150,3 +150,13 @@ def test_files_named_outside_the_pattern_and_links_are_listed_not_read(tmp_path)
     assert "content/en/tools/Bad Name.yaml:1:1: 'Bad Name.yaml' is not a valid item file name" in text
     assert "content/fr/tools/linked.yaml:1:1: this is a symbolic link" in text
     assert "content/es/groups:1:1: this folder is a symbolic link" in text
+
+
+def test_a_language_folder_that_is_a_link_is_not_read(tmp_path):
+    (tmp_path / "schemas").symlink_to(ROOT / "schemas")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "content/fr").rename(tmp_path / "fr-elsewhere")
+    (tmp_path / "content/fr").symlink_to(tmp_path / "fr-elsewhere")
+    _, _, problems = check_content(tmp_path)
+    assert [str(problem).split(": ", 1)[0] for problem in problems] == ["content/fr:1:1"]
+    assert "this folder is a symbolic link" in str(problems[0])

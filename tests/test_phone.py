@@ -60,6 +60,18 @@ QUICK_EXIT = """() => {
           help_whole: help.left >= 0 && help.right <= innerWidth && help.width > 0, header_height: header.height};
 }"""
 
+# The page's title ends where its text ends: its permalink mark, unseen, wraps onto no line of its own.
+TITLE_GAP = """() => {
+  const title = document.querySelector('article h1');
+  if (!title) return 0;
+  const range = document.createRange();
+  range.selectNodeContents(title);
+  const mark = title.querySelector('.headerlink');
+  if (mark) range.setEndBefore(mark);
+  const lines = [...range.getClientRects()].filter(rect => rect.width > 0);
+  return title.getBoundingClientRect().bottom - Math.max(...lines.map(rect => rect.bottom));
+}"""
+
 
 def answer_neutral_page(context) -> None:
     """The quick exit's neutral page (another site), answered locally: tests never go out."""
@@ -75,6 +87,8 @@ def test_no_page_is_wider_than_a_phone_and_the_quick_exit_is_whole(server, chrom
     for kind, path in PAGE_KINDS.items():
         page.goto(server + address(path, language), wait_until="load")
         found = page.evaluate(OVERFLOW)
+        if page.evaluate(TITLE_GAP) > 8:
+            found.append(f"an empty line under the title: {page.evaluate(TITLE_GAP)} px")
         for scrolled in (False, True):
             if scrolled:
                 page.evaluate("window.scrollTo(0, document.body.scrollHeight)")

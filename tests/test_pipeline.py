@@ -11,6 +11,7 @@ from hooks.pipeline.content import GeneratedPages, check_content, generate_pages
 from hooks.pipeline.load import load_document
 from hooks.pipeline.model import docs_page_url, index_path, load_model, page_path, page_url, relative_href
 from hooks.pipeline.problems import ContentError
+from hooks.pipeline.render import Renderer
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,7 @@ def test_missing_translation_falls_back_to_english(tmp_path):
 
 
 def test_rendered_pages_use_the_readers_language(catalog, tmp_path):
-    pages = generate_pages(catalog, ROOT / "docs")
+    pages = generate_pages(Renderer(catalog), ROOT / "docs")
     arabic_ui = yaml.safe_load((ROOT / "content/ar/ui.yaml").read_text(encoding="utf-8"))
     page = pages["mechanisms/protectdefenders-eu.ar.md"]
     assert arabic_ui["labels"]["kind"] in page

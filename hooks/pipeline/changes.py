@@ -1,25 +1,28 @@
 """What an edit changes, so that `mkdocs serve` rebuilds no more than that (hooks/preview.py).
 
 Two levels. From the files that changed since the last build, `plan_rebuild` says which
-languages to build again: an item or interface file of one translation touches that language,
-the English one touches every language (its facts and its fallback text are in all of them), a
-hand-written page touches its language (English: all); anything else (configuration, theme,
-hooks, schemas, assets, a file added or removed) asks for a whole build. Then, inside each
-language to build, `PageDigests` compares every page's Markdown with the last build's: only the
-pages whose Markdown changed are rendered and written again, with the navigation's pages, which
-every page shows the titles of (when one of those titles changed, the whole language is).
+languages to build again: a content file touches every language (the English one holds the
+facts and fallback text of all of them; a translation's counts and interface strings show on
+every language's translation-status and not-found pages), a hand-written page touches its
+language (English, and the English pages kept outside docs/ such as CONTRIBUTING.md: all);
+anything else (configuration, theme, hooks, schemas, assets, a file added or removed) asks for
+a whole build. Then, inside each language to build, `PageDigests` compares every page's
+Markdown with the last build's: only the pages whose Markdown changed are rendered and written
+again, with the navigation's pages, which every page shows the titles of (when one of those
+titles changed, the whole language is).
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .docs_pages import FRONT_MATTER, OUTSIDE_PAGES
+from .model import path_language
+
 WATCHED = ("content", "docs", "overrides", "hooks", "schemas")
-LOCALIZED_PAGE = re.compile(r"^[^/]+\.(?P<language>[a-z]{2})\.md$")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+OUTSIDE_SOURCES = frozenset(OUTSIDE_PAGES.values())  # English pages kept in the project's root
 
 
 def snapshot(root: Path, config_file: Path) -> dict[str, tuple[int, int]]:
@@ -32,8 +35,9 @@ def snapshot(root: Path, config_file: Path) -> dict[str, tuple[int, int]]:
                 path = Path(directory, name)
                 stat = path.stat()
                 found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
-    stat = config_file.stat()
-    found[config_file.name] = (stat.st_mtime_ns, stat.st_size)
+    for path in (config_file, *(root / name for name in sorted(OUTSIDE_SOURCES))):
+        stat = path.stat()
+        found[path.name] = (stat.st_mtime_ns, stat.st_size)
     return found
 
 
@@ -63,13 +67,14 @@ def plan_rebuild(changed: set[str], added_or_removed: bool, languages, reference
         parts = path.split("/")
         if parts[0] == "content" and len(parts) >= 3 and parts[1] in languages and path.endswith(".yaml"):
             language = parts[1]
-            affected = set(languages) if language == reference else {language}
-            touched |= affected
+            touched |= set(languages)
             if len(parts) == 3:  # content/<language>/ui.yaml: every page's labels
-                whole |= affected
+                whole |= set(languages) if language == reference else {language}
         elif parts[0] == "docs" and len(parts) == 2 and path.endswith(".md"):
-            match = LOCALIZED_PAGE.match(parts[1])
-            touched |= {match["language"]} if match and match["language"] in languages else set(languages)
+            language = path_language(parts[1], languages)
+            touched |= set(languages) if language == reference else {language}
+        elif path in OUTSIDE_SOURCES:
+            touched |= set(languages)
         else:
             return WHOLE_SITE
     return Plan(False, frozenset(touched), frozenset(whole))

@@ -133,9 +133,9 @@ class GeneratedPages(Mapping):
         return len(self.recipes)
 
 
-def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None) -> GeneratedPages:
-    """Every page the hub adds to docs/ (see GeneratedPages)."""
-    renderer = Renderer(catalog, site_url)
+def generate_pages(renderer: Renderer, docs_dir: Path) -> GeneratedPages:
+    """Every page the hub adds to docs/ (see GeneratedPages), made by the build's renderer."""
+    catalog = renderer.catalog
     recipes = renderer.pages(translation_status(catalog, with_diffs=False))
     for missing in missing_docs_pages(catalog.model.root, docs_dir, catalog.model.languages):
         recipes[missing.path] = partial(renderer.untranslated_docs_page, missing)
@@ -144,6 +144,6 @@ def generate_pages(catalog: Catalog, docs_dir: Path, site_url: str | None = None
     return GeneratedPages(recipes, catalog.model.languages)
 
 
-def emergency_card_file(catalog: Catalog, language: str) -> tuple[str, str]:
+def emergency_card_file(renderer: Renderer, language: str) -> tuple[str, str]:
     """The self-contained emergency card of the offline copy: its path in the site, and its HTML."""
-    return language_folder(language) + EMERGENCY_CARD_FILE, Renderer(catalog).emergency_card_file(language)
+    return language_folder(language) + EMERGENCY_CARD_FILE, renderer.emergency_card_file(language)

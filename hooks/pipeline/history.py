@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .model import path_language
 from .translation import digest
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,8 +47,7 @@ def languages_touched(root: Path, since: str, languages) -> list[str]:
         if parts[0] == "content" and len(parts) > 2:
             touched.add(parts[1])
         elif parts[0] == "docs" and path.endswith(".md"):
-            suffix = parts[-1][: -len(".md")].rpartition(".")[2]
-            touched.add(suffix if suffix in languages else languages[0])
+            touched.add(path_language(parts[-1], languages))
     if languages[0] in touched:
         return list(languages[1:])
     return [language for language in languages[1:] if language in touched]

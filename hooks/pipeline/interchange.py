@@ -18,10 +18,10 @@ from pathlib import Path
 
 from translate.storage import pypo, xliff
 
-from .content import check_content
+from .content import ContentCache, check_content
 from .markup_check import Render
 from .model import REFERENCE_LANGUAGE, Model
-from .problems import ContentError, Problem
+from .problems import WHOLE_FILE, ContentError, Problem
 from .stamp import with_record
 from .translation import RECORD_FIELD, digest, stale_fields
 from .yaml_text import with_field
@@ -147,16 +147,17 @@ def import_file(root: Path, path: Path, language: str | None = None, render: Ren
     shown = _shown(root, path)
     file_format = format_of(path)
     if file_format is None:
-        return _refused(Problem(shown, 1, 1, "-", "not a file this command reads", "give a .po, .xlf or .xliff file"))
+        return _refused(Problem(shown, 1, 1, WHOLE_FILE, "not a file this command reads", "give a .po, .xlf or .xliff file"))
     try:
         store = FORMATS[file_format].parsefile(str(path))
     except Exception as error:  # translate-toolkit raises several kinds for an unreadable file
-        return _refused(Problem(shown, 1, 1, "-", f"the file cannot be read as {file_format.upper()}: {error}",
+        return _refused(Problem(shown, 1, 1, WHOLE_FILE, f"the file cannot be read as {file_format.upper()}: {error}",
                                 "export the language again, or save the file from your translation tool"))
     language = language or store.gettargetlanguage()
-    model, documents, problems = check_content(root, render=render)
+    cache = ContentCache()  # the check after writing reads again only the files written
+    model, documents, problems = check_content(root, cache, render=render)
     if language not in model.translations:
-        return _refused(Problem(shown, 1, 1, "-", f"the file's language {language!r} is not one the hub translates into",
+        return _refused(Problem(shown, 1, 1, WHOLE_FILE, f"the file's language {language!r} is not one the hub translates into",
                                 f"give --lang, one of: {', '.join(model.translations)}"))
     if problems:
         return _refused(*problems)
@@ -169,14 +170,13 @@ def import_file(root: Path, path: Path, language: str | None = None, render: Ren
             continue
         raw_key = _key_of(unit, file_format)
         key = FieldKey.parse(raw_key)
-        line = _line_of(text, raw_key)
         original = english.get((key.type_name, key.item_id)) if key else None
         path = tuple(key.field.split(".")) if key else ()
         if original is None or path[0] not in _translatable(model, key.type_name) or not isinstance(_at(original.data, path), str):
-            problems.append(Problem(shown, line, 1, raw_key or "-", "no item field of the hub has this context",
+            problems.append(Problem(shown, _line_of(text, raw_key), 1, raw_key or WHOLE_FILE, "no item field of the hub has this context",
                                     "export the language again and translate in the new file"))
         elif unit.source != _at(original.data, path):
-            problems.append(Problem(shown, line, 1, raw_key, f"the English text changed since this file was exported "
+            problems.append(Problem(shown, _line_of(text, raw_key), 1, raw_key, f"the English text changed since this file was exported "
                                     f"({original.path})", "export the language again and carry your translation over"))
         elif not unit.target or unit.isfuzzy():
             left += 1
@@ -197,7 +197,7 @@ def import_file(root: Path, path: Path, language: str | None = None, render: Ren
             return _refused(Problem(shown, _line_of(text, key), 1, key, str(error), "report this to the maintainers"))
         if change:
             changes[target] = change
-    return _write(root, changes, sum(len(brought[key]) for key in brought), left, render)
+    return _write(root, changes, sum(len(brought[key]) for key in brought), left, render, cache)
 
 
 def _whole_fields(brought: dict, english: dict, left: int) -> tuple[dict, int]:
@@ -246,13 +246,13 @@ def _changed_text(fields, english: dict, old_text: str | None, translation, item
 
 
 def _write(root: Path, changes: dict[Path, tuple[str | None, str]], fields: int, left: int,
-           render: Render | None) -> ImportResult:
+           render: Render | None, cache: ContentCache) -> ImportResult:
     """Write the changed files, then check the result; on any problem, put every file back."""
     for path, (_, text) in changes.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     written = [path.relative_to(root).as_posix() for path in changes]
-    _, _, problems = check_content(root, render=render)
+    _, _, problems = check_content(root, cache, render=render)
     own = [problem for problem in problems if problem.path in written]
     if own:
         for path, (before, _) in changes.items():

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.events import (AliasEvent, CollectionStartEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
                          NodeEvent, ScalarEvent, SequenceEndEvent)
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
@@ -301,6 +301,10 @@ def content_files(root: Path, languages, type_names, id_pattern) -> tuple[list[t
     would otherwise be silently ignored (a .yml file, a folder that is not a type) or must not
     be read at all (a symbolic link, a name that is not an id)."""
     found, problems = [], []
+    for folder in (root / "content", *(root / "content" / language for language in languages)):
+        problem = refused_folder(folder.relative_to(root).as_posix(), folder)
+        if problem:
+            return [], [problem]
     for language in languages:
         language_dir = root / "content" / language
         expected = {"ui.yaml": "ui", **{name: name for name in type_names}}

@@ -19,7 +19,7 @@ from .html_check import Finding, findings
 from .html_policy import CONTRIBUTION, PAGE, sanitize
 from .load import Document, dotted
 from .markup_check import find_needle, page_problem
-from .model import REFERENCE_LANGUAGE
+from .model import REFERENCE_LANGUAGE, path_language
 from .problems import WHOLE_FILE, Problem
 
 
@@ -54,7 +54,7 @@ class PageGate:
     def _placed(self, uri: str, finding: Finding) -> Problem:
         """A finding of a generated page, placed on the content text that holds it: a text of
         the page's language or of English, or an English page shown untranslated."""
-        language = _language_of(uri, self.languages)
+        language = path_language(uri, self.languages)
         documents = [d for d in self.documents if d.language in (language, REFERENCE_LANGUAGE)]
         for needle in finding.needles:
             for document, path, offset in _occurrences(documents, needle):
@@ -89,9 +89,3 @@ def _occurrences(documents: Iterable[Document], needle: str):
             offset = find_needle(text, (needle,))
             if offset is not None:
                 yield document, path, offset
-
-
-def _language_of(uri: str, languages) -> str:
-    """The language of a page from its path under docs/ (suffix style): about.ar.md is Arabic."""
-    parts = uri.rsplit(".", 2)
-    return parts[1] if len(parts) == 3 and parts[1] in languages else REFERENCE_LANGUAGE
