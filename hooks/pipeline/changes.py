@@ -1,12 +1,14 @@
 """What an edit changes, so that `mkdocs serve` rebuilds no more than that (hooks/preview.py).
 
 Two levels. From the files that changed since the last build, `plan_rebuild` says which
-languages to build again: a content file touches every language (the English one holds the
-facts and fallback text of all of them; a translation's counts and interface strings show on
-every language's translation-status and not-found pages), a hand-written page touches its
-language (English, and the English pages kept outside docs/ such as CONTRIBUTING.md: all);
-anything else (configuration, theme, hooks, schemas, assets, a file added or removed) asks for
-a whole build. Then, inside each language to build, `PageDigests` compares every page's
+languages to build again: an item or interface file of one translation touches that language,
+the English one touches every language (its facts and its fallback text are in all of them), a
+hand-written page touches its language (English, and the English pages kept outside docs/ such
+as CONTRIBUTING.md: all); anything else (configuration, theme, hooks, schemas, assets, a file
+added or removed) asks for a whole build. (What a translation's file changes in the other
+languages, its line on their translation-status pages and its words on their not-found pages,
+waits for the next whole build: the preview stays fast for the translator, whose own language
+shows every change.) Then, inside each language to build, `PageDigests` compares every page's
 Markdown with the last build's: only the pages whose Markdown changed are rendered and written
 again, with the navigation's pages, which every page shows the titles of (when one of those
 titles changed, the whole language is).
@@ -67,9 +69,10 @@ def plan_rebuild(changed: set[str], added_or_removed: bool, languages, reference
         parts = path.split("/")
         if parts[0] == "content" and len(parts) >= 3 and parts[1] in languages and path.endswith(".yaml"):
             language = parts[1]
-            touched |= set(languages)
+            affected = set(languages) if language == reference else {language}
+            touched |= affected
             if len(parts) == 3:  # content/<language>/ui.yaml: every page's labels
-                whole |= set(languages) if language == reference else {language}
+                whole |= affected
         elif parts[0] == "docs" and len(parts) == 2 and path.endswith(".md"):
             language = path_language(parts[1], languages)
             touched |= set(languages) if language == reference else {language}
