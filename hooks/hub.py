@@ -361,7 +361,7 @@ def finish_site(config):
     state.passes.finish()
     site_dir = Path(config.site_dir)
     state.not_found.finish(site_dir)
-    publish(site_dir, state.catalog, config.site_url, state.stopwatch, same_pages=state.staging is None)
+    publish(site_dir, state.renderer, config.site_url, state.stopwatch, same_pages=state.staging is None)
     state.stopwatch.save()
     if config.strict and state.warnings.count:
         return  # MkDocs aborts next; on_build_error discards the staged site

@@ -32,12 +32,6 @@ def copies(site, tmp_path_factory) -> dict[str, Path]:
     return {language: unpack(site, language, target) for language in LANGUAGES}
 
 
-@pytest.fixture(scope="module")
-def offline(copies) -> Path:
-    """The English copy's folder (its home is index.html)."""
-    return copies["en"]
-
-
 def open_page(chromium, copy: Path, width: int = 1280):
     context = chromium.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
@@ -116,8 +110,8 @@ def test_the_arabic_copy_opens_on_its_home_at_phone_width_and_navigates(chromium
     context.close()
 
 
-def test_navigation_works_from_file_urls_in_english(chromium, offline):
-    copy = offline
+def test_navigation_works_from_file_urls_in_english(chromium, copies):
+    copy = copies["en"]
     context, page = open_page(chromium, copy)
     page.goto((copy / "index.html").as_uri(), wait_until="load")
     page.click("a[href$='mechanisms/index.html']")

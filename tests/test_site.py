@@ -4,6 +4,7 @@ and no resource from another host."""
 from __future__ import annotations
 
 import re
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -108,13 +109,7 @@ def test_switcher_leads_to_the_same_page_in_each_language(site):
 
 def test_cross_links_go_both_ways(site):
     schemas = {t: yaml.safe_load((ROOT / "schemas" / f"{t}.schema.json").read_text()) for t in TYPES}
-    links: dict[Path, set[Path]] = {}  # each page read once
-
-    def linked(page: Path) -> set[Path]:
-        if page not in links:
-            links[page] = linked_pages(site, page)
-        return links[page]
-
+    linked = cache(partial(linked_pages, site))  # each page read once
     checked = 0
     for type_name, item_id, data in english_items():
         for field, spec in schemas[type_name]["properties"].items():

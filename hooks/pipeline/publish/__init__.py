@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..catalog import Catalog
 from ..render import Renderer
 from ..stopwatch import Stopwatch
 from .feeds import write_feeds
@@ -24,12 +23,12 @@ __all__ = ["publish", "PassOutputs", "SearchIndexError"]
 SITE_STAGE = "publish: sitemaps, redirects, data, feeds"
 
 
-def publish(site_dir: Path, catalog: Catalog, site_url: str | None, stopwatch: Stopwatch,
+def publish(site_dir: Path, renderer: Renderer, site_url: str | None, stopwatch: Stopwatch,
             same_pages: bool = False) -> None:
-    """Everything made for the whole site once every language's pages are written;
-    `same_pages`: the site has the same pages as before (a rebuild of some pages under `mkdocs
-    serve`), so its sitemaps stay as they are."""
-    renderer = Renderer(catalog, site_url)
+    """Everything made for the whole site once every language's pages are written, with the
+    build's renderer; `same_pages`: the site has the same pages as before (a rebuild of some
+    pages under `mkdocs serve`), so its sitemaps stay as they are."""
+    catalog = renderer.catalog
     with stopwatch.stage(SITE_STAGE):
         if not same_pages:
             write_sitemaps(site_dir, catalog.model.languages, site_url)
